@@ -1,0 +1,147 @@
+package org.coopera.identity.audit;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.coopera.platform.InvalidParameterException;
+import org.coopera.platform.ListPage;
+import org.coopera.platform.PageParameters;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Reads the audit trail, newest first, filtered as an administrator asks. */
+@Service
+@Transactional(readOnly = true)
+public class AuditTrail {
+
+  /** One audited change. {@code changes} maps each column to its old and new value. */
+  public record Entry(
+      long id,
+      Instant occurredAt,
+      long transactionId,
+      String actor,
+      String tableName,
+      String recordId,
+      String operation,
+      Map<String, Change> changes) {}
+
+  /** The values of one column before and after; null where the operation has no side. */
+  public record Change(Object oldValue, Object newValue) {}
+
+  /** Filters; blank ones do not filter. Dates are inclusive, in UTC. */
+  public record Filter(
+      String table, String record, String actor, String operation, LocalDate from, LocalDate to) {
+
+    public static Filter none() {
+      return new Filter(null, null, null, null, null, null);
+    }
+  }
+
+  static final List<String> OPERATIONS = List.of("INSERT", "UPDATE", "DELETE");
+
+  private final JdbcClient jdbc;
+  private final JsonMapper json;
+
+  AuditTrail(JdbcClient jdbc, JsonMapper json) {
+    this.jdbc = jdbc;
+    this.json = json;
+  }
+
+  public ListPage<Entry> find(Filter filter, PageParameters paging) {
+    List<Object> params = new ArrayList<>();
+    List<String> where = new ArrayList<>();
+    if (hasText(filter.table())) {
+      where.add("table_name = ?");
+      params.add(filter.table().strip());
+    }
+    if (hasText(filter.record())) {
+      where.add("record_id = ?");
+      params.add(filter.record().strip());
+    }
+    if (hasText(filter.actor())) {
+      where.add("actor ilike ?");
+      params.add("%" + filter.actor().strip().replace("%", "\\%").replace("_", "\\_") + "%");
+    }
+    if (hasText(filter.operation())) {
+      if (!OPERATIONS.contains(filter.operation())) {
+        throw new InvalidParameterException(
+            "operation", "parameter.error.operation", String.join(", ", OPERATIONS));
+      }
+      where.add("operation = ?");
+      params.add(filter.operation());
+    }
+    if (filter.from() != null) {
+      where.add("occurred_at >= ?");
+      params.add(java.sql.Timestamp.from(filter.from().atStartOfDay(ZoneOffset.UTC).toInstant()));
+    }
+    if (filter.to() != null) {
+      where.add("occurred_at < ?");
+      params.add(
+          java.sql.Timestamp.from(
+              filter.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
+    }
+    String clause = where.isEmpty() ? "" : " where " + String.join(" and ", where);
+    long total =
+        jdbc.sql("select count(*) from audit_entry" + clause)
+            .params(params)
+            .query(Long.class)
+            .single();
+    List<Object> pageParams = new ArrayList<>(params);
+    pageParams.add(paging.size());
+    pageParams.add(paging.offset());
+    List<Entry> entries =
+        jdbc.sql(
+                "select id, occurred_at, transaction_id, actor, table_name, record_id, operation,"
+                    + " changes::text from audit_entry"
+                    + clause
+                    + " order by occurred_at desc, id desc limit ? offset ?")
+            .params(pageParams)
+            .query(
+                (rs, n) ->
+                    new Entry(
+                        rs.getLong(1),
+                        rs.getTimestamp(2).toInstant(),
+                        rs.getLong(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7),
+                        changes(rs.getString(8))))
+            .list();
+    return new ListPage<>(total, paging.page(), paging.size(), entries);
+  }
+
+  /** The audited tables, for the filter. */
+  public List<String> tables() {
+    return jdbc.sql(
+            """
+            select c.relname from pg_trigger t
+                join pg_class c on c.oid = t.tgrelid
+                join pg_namespace n on n.oid = c.relnamespace
+            where t.tgname = 'audit_row' and n.nspname = current_schema()
+            order by c.relname
+            """)
+        .query(String.class)
+        .list();
+  }
+
+  private Map<String, Change> changes(String text) {
+    Map<String, Map<String, Object>> raw =
+        json.readValue(text, new TypeReference<Map<String, Map<String, Object>>>() {});
+    Map<String, Change> changes = new LinkedHashMap<>();
+    raw.forEach(
+        (column, values) -> changes.put(column, new Change(values.get("old"), values.get("new"))));
+    return changes;
+  }
+
+  private static boolean hasText(String value) {
+    return value != null && !value.isBlank();
+  }
+}

@@ -1,0 +1,127 @@
+package org.coopera.identity.audit;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.flywaydb.core.api.callback.Callback;
+import org.flywaydb.core.api.callback.Context;
+import org.flywaydb.core.api.callback.Event;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * After every migration, attaches the audit trigger to each table that lacks it. A module that adds
+ * a table in a migration gets an audited table without asking; only the tables named here are left
+ * out, each for a reason.
+ */
+@Component
+class AuditTriggerCallback implements Callback {
+
+  private static final Logger log = LoggerFactory.getLogger(AuditTriggerCallback.class);
+
+  /** Tables that are not audited: the trail itself and the frameworks' bookkeeping. */
+  static final Set<String> NOT_AUDITED =
+      Set.of("audit_entry", "flyway_schema_history", "event_publication");
+
+  static final String TRIGGER = "audit_row";
+
+  private static final String TABLES_WITHOUT_TRIGGER =
+      """
+      select c.relname,
+             array(select a.attname
+                   from pg_index i
+                            cross join lateral unnest(i.indkey) with ordinality as k(attnum, ord)
+                            join pg_attribute a on a.attrelid = c.oid and a.attnum = k.attnum
+                   where i.indrelid = c.oid and i.indisprimary
+                   order by k.ord) as key_columns
+      from pg_class c
+               join pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = current_schema()
+        and c.relkind in ('r', 'p')
+        and not exists (select 1 from pg_trigger t where t.tgrelid = c.oid and t.tgname = ?)
+      order by c.relname
+      """;
+
+  @Override
+  public boolean supports(Event event, Context context) {
+    return event == Event.AFTER_MIGRATE;
+  }
+
+  @Override
+  public boolean canHandleInTransaction(Event event, Context context) {
+    return true;
+  }
+
+  @Override
+  public void handle(Event event, Context context) {
+    Connection connection = context.getConnection();
+    try {
+      for (Table table : tablesWithoutTrigger(connection)) {
+        attach(connection, table);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not attach the audit trigger", e);
+    }
+  }
+
+  @Override
+  public String getCallbackName() {
+    return "audit-trigger";
+  }
+
+  private record Table(String name, List<String> keyColumns) {}
+
+  private static List<Table> tablesWithoutTrigger(Connection connection) throws SQLException {
+    List<Table> tables = new ArrayList<>();
+    try (PreparedStatement statement = connection.prepareStatement(TABLES_WITHOUT_TRIGGER)) {
+      statement.setString(1, TRIGGER);
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          String name = rows.getString(1);
+          if (NOT_AUDITED.contains(name)) {
+            continue;
+          }
+          Array keys = rows.getArray(2);
+          List<String> keyColumns = List.of((String[]) keys.getArray());
+          if (keyColumns.isEmpty()) {
+            throw new IllegalStateException(
+                "Table " + name + " has no primary key, so its audit entries could not name a row");
+          }
+          tables.add(new Table(name, keyColumns));
+        }
+      }
+    }
+    return tables;
+  }
+
+  private static void attach(Connection connection, Table table) throws SQLException {
+    String arguments =
+        String.join(", ", table.keyColumns().stream().map(AuditTriggerCallback::literal).toList());
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(
+          "create trigger "
+              + TRIGGER
+              + " after insert or update or delete on "
+              + identifier(table.name())
+              + " for each row execute function audit_row("
+              + arguments
+              + ")");
+    }
+    log.info("Audit trail attached to table {}", table.name());
+  }
+
+  private static String identifier(String name) {
+    return "\"" + name.replace("\"", "\"\"") + "\"";
+  }
+
+  private static String literal(String value) {
+    return "'" + value.replace("'", "''") + "'";
+  }
+}

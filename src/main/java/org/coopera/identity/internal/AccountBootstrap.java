@@ -1,0 +1,100 @@
+package org.coopera.identity.internal;
+
+import java.util.List;
+import org.coopera.identity.Grant;
+import org.coopera.identity.Role;
+import org.coopera.platform.StartupProblem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes sure someone can administer Coopera before it serves its first page: the first
+ * administrator from {@code COOPERA_ADMIN_EMAIL} and {@code COOPERA_ADMIN_PASSWORD} when no
+ * administrator exists, and in demo mode the documented demo accounts. Outside demo mode there is
+ * no default password: without an administrator and without those settings, start-up stops.
+ */
+@Component
+class AccountBootstrap implements SmartInitializingSingleton {
+
+  private static final Logger log = LoggerFactory.getLogger(AccountBootstrap.class);
+
+  private final AccountService accounts;
+  private final IdentityProperties properties;
+
+  AccountBootstrap(AccountService accounts, IdentityProperties properties) {
+    this.accounts = accounts;
+    this.properties = properties;
+  }
+
+  @Override
+  public void afterSingletonsInstantiated() {
+    if (properties.demo()) {
+      createDemoAccounts();
+    }
+    if (!accounts.anyAdministrator()) {
+      createFirstAdministrator();
+    }
+  }
+
+  private void createFirstAdministrator() {
+    String email = properties.admin().email();
+    String password = properties.admin().password();
+    if (isBlank(email) || isBlank(password)) {
+      throw new StartupProblem(
+          "No administrator account exists and COOPERA_ADMIN_EMAIL and COOPERA_ADMIN_PASSWORD"
+              + " are not both set.",
+          "Set COOPERA_ADMIN_EMAIL and COOPERA_ADMIN_PASSWORD (at least "
+              + PasswordPolicy.MIN_LENGTH
+              + " characters) for the first start, or run in demo mode with COOPERA_DEMO=true.");
+    }
+    try {
+      accounts.create(
+          email, "Administrator", password, List.of(Grant.of(Role.ADMINISTRATOR)), false);
+    } catch (AccountException e) {
+      throw new StartupProblem(
+          "The first administrator could not be created from COOPERA_ADMIN_EMAIL and"
+              + " COOPERA_ADMIN_PASSWORD: "
+              + describe(e),
+          "Fix COOPERA_ADMIN_EMAIL or COOPERA_ADMIN_PASSWORD and start again.");
+    }
+    log.info("Created the first administrator account {}", email);
+  }
+
+  private void createDemoAccounts() {
+    int created = 0;
+    for (DemoAccounts.DemoAccount demo : DemoAccounts.ALL) {
+      if (!accounts.exists(demo.email())) {
+        accounts.create(
+            demo.email(), demo.displayName(), DemoAccounts.PASSWORD, demo.grants(), true);
+        created++;
+      }
+    }
+    if (created > 0) {
+      log.warn(
+          "Demo mode: created {} demo accounts with the documented password. Never use demo mode"
+              + " for real data.",
+          created);
+    }
+  }
+
+  private static String describe(AccountException e) {
+    return switch (e.messageKey()) {
+      case "password.error.too-short" ->
+          "the password is shorter than " + PasswordPolicy.MIN_LENGTH + " characters.";
+      case "password.error.too-long" ->
+          "the password is longer than " + PasswordPolicy.MAX_LENGTH + " characters.";
+      case "password.error.contains-email" -> "the password contains the e-mail address.";
+      case "accounts.error.email-invalid", "accounts.error.email-required" ->
+          "the e-mail address is not valid.";
+      case "accounts.error.email-taken" ->
+          "an account with that e-mail address exists but is not an administrator.";
+      default -> e.messageKey() + ".";
+    };
+  }
+
+  private static boolean isBlank(String value) {
+    return value == null || value.isBlank();
+  }
+}

@@ -1,0 +1,45 @@
+package org.coopera.identity.internal;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.coopera.identity.Role;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.EntityGraph;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+interface AccountRepository extends JpaRepository<Account, UUID> {
+
+  @EntityGraph(attributePaths = "roles")
+  @Query("select a from Account a where lower(a.email) = lower(:email)")
+  Optional<Account> findByEmailWithRoles(@Param("email") String email);
+
+  @EntityGraph(attributePaths = "roles")
+  @Query("select a from Account a where a.id = :id")
+  Optional<Account> findWithRoles(@Param("id") UUID id);
+
+  @Query("select count(a) > 0 from Account a where lower(a.email) = lower(:email)")
+  boolean emailTaken(@Param("email") String email);
+
+  @Query(
+      "select count(a) > 0 from Account a join a.roles r where r.role = :role and a.enabled ="
+          + " true")
+  boolean anyEnabledWith(@Param("role") Role role);
+
+  @Query(
+      value =
+          "select a from Account a where (:q = '' or lower(a.email) like lower(concat('%', :q,"
+              + " '%')) or lower(a.displayName) like lower(concat('%', :q, '%'))) order by"
+              + " lower(a.email)",
+      countQuery =
+          "select count(a) from Account a where (:q = '' or lower(a.email) like lower(concat('%',"
+              + " :q, '%')) or lower(a.displayName) like lower(concat('%', :q, '%')))")
+  Page<Account> search(@Param("q") String query, Pageable pageable);
+
+  @EntityGraph(attributePaths = "roles")
+  @Query("select a from Account a where a.id in :ids")
+  List<Account> findAllWithRoles(@Param("ids") List<UUID> ids);
+}

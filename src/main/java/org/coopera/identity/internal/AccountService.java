@@ -1,0 +1,237 @@
+package org.coopera.identity.internal;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.coopera.identity.CooperaUser;
+import org.coopera.identity.Grant;
+import org.coopera.identity.Role;
+import org.coopera.reference.ReferenceData;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.security.core.session.SessionInformation;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creates and changes accounts, enforcing who may hold which role and the password policy. */
+@Service
+public class AccountService {
+
+  private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
+  static final int MAX_NAME_LENGTH = 200;
+
+  private final AccountRepository accounts;
+  private final PasswordEncoder passwordEncoder;
+  private final ReferenceData reference;
+  private final SessionRegistry sessions;
+  private final Clock clock;
+
+  AccountService(
+      AccountRepository accounts,
+      PasswordEncoder passwordEncoder,
+      ReferenceData reference,
+      SessionRegistry sessions,
+      Clock clock) {
+    this.accounts = accounts;
+    this.passwordEncoder = passwordEncoder;
+    this.reference = reference;
+    this.sessions = sessions;
+    this.clock = clock;
+  }
+
+  /** An account as the administration pages show it. */
+  public record AccountView(
+      UUID id,
+      String email,
+      String displayName,
+      boolean enabled,
+      boolean demo,
+      List<Grant> grants,
+      long version,
+      java.time.Instant createdAt) {
+
+    static AccountView of(Account account) {
+      return new AccountView(
+          account.id(),
+          account.email(),
+          account.displayName(),
+          account.enabled(),
+          account.demo(),
+          account.grants(),
+          account.version(),
+          account.createdAt());
+    }
+  }
+
+  @Transactional
+  public UUID create(
+      String email, String displayName, String password, Collection<Grant> grants, boolean demo) {
+    String normalised = checkEmail(email);
+    if (accounts.emailTaken(normalised)) {
+      throw new AccountException("accounts.error.email-taken", "email");
+    }
+    String name = checkName(displayName);
+    PasswordPolicy.check(password, normalised);
+    checkScopes(grants);
+    Account account =
+        new Account(normalised, name, passwordEncoder.encode(password), demo, clock.instant());
+    grants.forEach(account::grant);
+    accounts.save(account);
+    return account.id();
+  }
+
+  @Transactional
+  public void update(
+      UUID id,
+      long expectedVersion,
+      String email,
+      String displayName,
+      Collection<Grant> grants,
+      boolean enabled,
+      CooperaUser actingAdministrator) {
+    Account account = load(id);
+    if (account.version() != expectedVersion) {
+      throw new AccountException("accounts.error.stale", null);
+    }
+    String normalised = checkEmail(email);
+    if (!normalised.equals(account.email()) && accounts.emailTaken(normalised)) {
+      throw new AccountException("accounts.error.email-taken", "email");
+    }
+    String name = checkName(displayName);
+    checkScopes(grants);
+    boolean selfEdit = id.equals(actingAdministrator.accountId());
+    boolean keepsAdministrator = grants.stream().anyMatch(g -> g.role() == Role.ADMINISTRATOR);
+    if (selfEdit && (!enabled || !keepsAdministrator)) {
+      throw new AccountException("accounts.error.self-lockout", "roles");
+    }
+    boolean accessChanged =
+        account.enabled() != enabled
+            || !new LinkedHashSet<>(account.grants()).equals(new LinkedHashSet<>(grants));
+    account.changeEmail(normalised);
+    account.rename(name);
+    account.replaceGrants(grants);
+    if (enabled) {
+      account.enable();
+    } else {
+      account.disable();
+    }
+    accounts.flush();
+    if (accessChanged) {
+      expireSessions(id);
+    }
+  }
+
+  @Transactional
+  public void setPassword(UUID id, String newPassword) {
+    Account account = load(id);
+    PasswordPolicy.check(newPassword, account.email());
+    account.changePasswordHash(passwordEncoder.encode(newPassword));
+    expireSessions(id);
+  }
+
+  @Transactional
+  public void changeOwnPassword(UUID id, String currentPassword, String newPassword) {
+    Account account = load(id);
+    if (account.passwordHash() == null
+        || currentPassword == null
+        || !passwordEncoder.matches(currentPassword, account.passwordHash())) {
+      throw new AccountException("password.error.current-wrong", "currentPassword");
+    }
+    PasswordPolicy.check(newPassword, account.email());
+    account.changePasswordHash(passwordEncoder.encode(newPassword));
+  }
+
+  @Transactional
+  public void preferLanguage(UUID id, String language) {
+    load(id).preferLanguage(language);
+  }
+
+  @Transactional(readOnly = true)
+  public AccountView find(UUID id) {
+    return AccountView.of(
+        accounts
+            .findWithRoles(id)
+            .orElseThrow(() -> new AccountException("accounts.error.not-found", null)));
+  }
+
+  @Transactional(readOnly = true)
+  public Page<AccountView> search(String query, int page, int size) {
+    Page<Account> found =
+        accounts.search(query == null ? "" : query.strip(), PageRequest.of(page, size));
+    List<UUID> ids = found.getContent().stream().map(Account::id).toList();
+    Map<UUID, Account> withRoles =
+        ids.isEmpty()
+            ? Map.of()
+            : accounts.findAllWithRoles(ids).stream()
+                .collect(Collectors.toMap(Account::id, Function.identity()));
+    List<AccountView> views = ids.stream().map(withRoles::get).map(AccountView::of).toList();
+    return new PageImpl<>(views, found.getPageable(), found.getTotalElements());
+  }
+
+  @Transactional(readOnly = true)
+  public boolean anyAdministrator() {
+    return accounts.anyEnabledWith(Role.ADMINISTRATOR);
+  }
+
+  @Transactional(readOnly = true)
+  public boolean exists(String email) {
+    return accounts.emailTaken(email);
+  }
+
+  private Account load(UUID id) {
+    return accounts
+        .findWithRoles(id)
+        .orElseThrow(() -> new AccountException("accounts.error.not-found", null));
+  }
+
+  private static String checkEmail(String email) {
+    if (email == null || email.isBlank()) {
+      throw new AccountException("accounts.error.email-required", "email");
+    }
+    String normalised = Account.normaliseEmail(email);
+    if (normalised.length() > 254 || !EMAIL.matcher(normalised).matches()) {
+      throw new AccountException("accounts.error.email-invalid", "email");
+    }
+    return normalised;
+  }
+
+  private static String checkName(String displayName) {
+    if (displayName == null || displayName.isBlank()) {
+      throw new AccountException("accounts.error.name-required", "displayName");
+    }
+    if (displayName.strip().length() > MAX_NAME_LENGTH) {
+      throw new AccountException("accounts.error.name-too-long", "displayName", MAX_NAME_LENGTH);
+    }
+    return displayName;
+  }
+
+  private void checkScopes(Collection<Grant> grants) {
+    for (Grant grant : grants) {
+      if (grant.stateIso3() != null && reference.findState(grant.stateIso3()).isEmpty()) {
+        throw new AccountException("accounts.error.unknown-state", "roles", grant.stateIso3());
+      }
+      if (grant.organisationCode() != null
+          && reference.findOrganisation(grant.organisationCode()).isEmpty()) {
+        throw new AccountException(
+            "accounts.error.unknown-organisation", "roles", grant.organisationCode());
+      }
+    }
+  }
+
+  private void expireSessions(UUID accountId) {
+    for (Object principal : sessions.getAllPrincipals()) {
+      if (principal instanceof CooperaUser user && user.accountId().equals(accountId)) {
+        sessions.getAllSessions(principal, false).forEach(SessionInformation::expireNow);
+      }
+    }
+  }
+}

@@ -1,0 +1,29 @@
+package org.coopera.identity.internal;
+
+import java.util.Locale;
+
+/** What a password must be: long enough, not absurdly long, and not the e-mail address. */
+final class PasswordPolicy {
+
+  static final int MIN_LENGTH = 12;
+  static final int MAX_LENGTH = 128;
+
+  private PasswordPolicy() {}
+
+  static void check(String password, String email) {
+    if (password == null || password.codePointCount(0, password.length()) < MIN_LENGTH) {
+      throw new AccountException("password.error.too-short", "password", MIN_LENGTH);
+    }
+    if (password.length() > MAX_LENGTH) {
+      throw new AccountException("password.error.too-long", "password", MAX_LENGTH);
+    }
+    if (password.isBlank()) {
+      throw new AccountException("password.error.too-short", "password", MIN_LENGTH);
+    }
+    String lower = password.toLowerCase(Locale.ROOT);
+    String localPart = email == null ? "" : email.toLowerCase(Locale.ROOT).split("@", 2)[0];
+    if (localPart.length() >= 4 && lower.contains(localPart)) {
+      throw new AccountException("password.error.contains-email", "password");
+    }
+  }
+}

@@ -1,0 +1,156 @@
+package org.coopera.identity.internal;
+
+import org.coopera.identity.Role;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Two doors. The API ({@code /api/**}, {@code /actuator/**}) is stateless: a personal token in
+ * {@code Authorization: Bearer}, no cookies, so no CSRF. The pages use a session cookie after a
+ * form sign-in, with CSRF tokens on every form, a new session id at sign-in and throttled failures.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+  static final String CONTENT_SECURITY_POLICY =
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src"
+          + " 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self';"
+          + " frame-ancestors 'none'";
+
+  @Bean
+  PasswordEncoder passwordEncoder() {
+    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+  }
+
+  @Bean
+  AuthenticationManager authenticationManager(
+      AccountUserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle) {
+    return new ProviderManager(new ThrottledAuthenticationProvider(users, encoder, throttle));
+  }
+
+  @Bean
+  SessionRegistry sessionRegistry() {
+    return new SessionRegistryImpl();
+  }
+
+  @Bean
+  HttpSessionEventPublisher httpSessionEventPublisher() {
+    return new HttpSessionEventPublisher();
+  }
+
+  @Bean
+  ApiProblemResponses apiProblemResponses(MessageSource messages, JsonMapper json) {
+    return new ApiProblemResponses(messages, json);
+  }
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokens tokens, ApiProblemResponses problems)
+      throws Exception {
+    http.securityMatcher("/api/**", "/actuator/**")
+        .authorizeHttpRequests(
+            requests ->
+                requests
+                    .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+                    .permitAll()
+                    .requestMatchers("/actuator/**")
+                    .hasRole(Role.ADMINISTRATOR.name())
+                    .requestMatchers("/api/docs", "/api/docs/**")
+                    .permitAll()
+                    .requestMatchers(HttpMethod.POST, "/api/v1/tokens")
+                    .permitAll()
+                    .requestMatchers(
+                        HttpMethod.GET,
+                        "/api/v1/states/**",
+                        "/api/v1/instruments/**",
+                        "/api/v1/mechanisms/**",
+                        "/api/v1/sdg/**",
+                        "/api/v1/themes/**",
+                        "/api/v1/affected-groups/**",
+                        "/api/v1/organisations/**")
+                    .permitAll()
+                    .anyRequest()
+                    .authenticated())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(csrf -> csrf.disable())
+        .requestCache(cache -> cache.disable())
+        .securityContext(context -> context.requireExplicitSave(true))
+        .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+        .addFilterBefore(new BearerTokenFilter(tokens, problems), BasicAuthenticationFilter.class)
+        .headers(this::secureHeaders);
+    return http.build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain webSecurity(
+      HttpSecurity http, AuthenticationManager authenticationManager, SessionRegistry registry)
+      throws Exception {
+    http.authorizeHttpRequests(
+            requests ->
+                requests
+                    .requestMatchers(
+                        "/",
+                        "/states",
+                        "/states/**",
+                        "/login",
+                        "/error",
+                        "/webjars/**",
+                        "/css/**",
+                        "/js/**",
+                        "/images/**",
+                        "/favicon.ico")
+                    .permitAll()
+                    .requestMatchers("/admin/**")
+                    .hasRole(Role.ADMINISTRATOR.name())
+                    .anyRequest()
+                    .authenticated())
+        .authenticationManager(authenticationManager)
+        .formLogin(
+            form ->
+                form.loginPage("/login")
+                    .usernameParameter("email")
+                    .passwordParameter("password")
+                    .defaultSuccessUrl("/", false)
+                    .failureUrl("/login?error")
+                    .permitAll())
+        .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?signedOut"))
+        .sessionManagement(
+            session ->
+                session
+                    .sessionFixation(fixation -> fixation.changeSessionId())
+                    .maximumSessions(-1)
+                    .sessionRegistry(registry)
+                    .expiredUrl("/login?expired"))
+        .headers(this::secureHeaders);
+    return http.build();
+  }
+
+  private void secureHeaders(
+      org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity>
+          headers) {
+    headers
+        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+        .frameOptions(frame -> frame.deny())
+        .referrerPolicy(
+            referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN));
+  }
+}

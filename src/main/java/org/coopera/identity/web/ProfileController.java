@@ -1,0 +1,95 @@
+package org.coopera.identity.web;
+
+import java.time.Duration;
+import java.util.UUID;
+import org.coopera.identity.CooperaUser;
+import org.coopera.identity.internal.AccountException;
+import org.coopera.identity.internal.AccountService;
+import org.coopera.identity.internal.ApiTokens;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** A person's own account: their roles, their password and their API tokens. */
+@Controller
+@RequestMapping("/profile")
+class ProfileController {
+
+  private final AccountService accounts;
+  private final ApiTokens tokens;
+
+  ProfileController(AccountService accounts, ApiTokens tokens) {
+    this.accounts = accounts;
+    this.tokens = tokens;
+  }
+
+  record PasswordForm(String currentPassword, String newPassword, String confirmPassword) {}
+
+  record TokenForm(String name, Integer days) {}
+
+  @GetMapping
+  String profile(@AuthenticationPrincipal CooperaUser user, Model model) {
+    model.addAttribute("account", accounts.find(user.accountId()));
+    model.addAttribute("tokens", tokens.tokensOf(user.accountId()));
+    return "identity/profile";
+  }
+
+  @PostMapping("/password")
+  String changePassword(
+      @AuthenticationPrincipal CooperaUser user,
+      PasswordForm form,
+      Model model,
+      RedirectAttributes redirect) {
+    try {
+      if (form.newPassword() == null || !form.newPassword().equals(form.confirmPassword())) {
+        throw new AccountException("password.error.mismatch", "confirmPassword");
+      }
+      accounts.changeOwnPassword(user.accountId(), form.currentPassword(), form.newPassword());
+    } catch (AccountException e) {
+      model.addAttribute("passwordError", e);
+      return profile(user, model);
+    }
+    redirect.addFlashAttribute("notice", "profile.password.changed");
+    return "redirect:/profile";
+  }
+
+  @PostMapping("/tokens")
+  String createToken(
+      @AuthenticationPrincipal CooperaUser user,
+      TokenForm form,
+      Model model,
+      RedirectAttributes redirect) {
+    Duration lifetime;
+    if (form.days() == null || form.days() == 0) {
+      lifetime = null;
+    } else if (form.days() < 0 || form.days() > 3650) {
+      model.addAttribute("tokenError", new AccountException("tokens.error.days", "days", 3650));
+      return profile(user, model);
+    } else {
+      lifetime = Duration.ofDays(form.days());
+    }
+    try {
+      ApiTokens.IssuedToken issued = tokens.issue(user.accountId(), form.name(), lifetime);
+      redirect.addFlashAttribute("issuedToken", issued);
+    } catch (AccountException e) {
+      model.addAttribute("tokenError", e);
+      return profile(user, model);
+    }
+    return "redirect:/profile#tokens";
+  }
+
+  @PostMapping("/tokens/{id}/revoke")
+  String revokeToken(
+      @AuthenticationPrincipal CooperaUser user,
+      @PathVariable UUID id,
+      RedirectAttributes redirect) {
+    boolean revoked = tokens.revoke(user.accountId(), id);
+    redirect.addFlashAttribute("notice", revoked ? "tokens.revoked" : "tokens.not-found");
+    return "redirect:/profile#tokens";
+  }
+}

@@ -1,0 +1,111 @@
+package org.coopera.identity.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.time.Duration;
+import java.util.UUID;
+import org.coopera.identity.CooperaUser;
+import org.coopera.identity.internal.AccountException;
+import org.coopera.identity.internal.ApiTokens;
+import org.coopera.platform.InvalidParameterException;
+import org.coopera.platform.ListPage;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.web.authentication.WebAuthenticationDetailsSource;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Personal API tokens over the API: obtain one with e-mail and password, list, revoke. */
+@RestController
+@RequestMapping("/api/v1/tokens")
+@Tag(name = "API tokens")
+class TokenApiController {
+
+  private final AuthenticationManager authentication;
+  private final ApiTokens tokens;
+  private final MessageSource messages;
+  private final WebAuthenticationDetailsSource details = new WebAuthenticationDetailsSource();
+
+  TokenApiController(
+      AuthenticationManager authentication, ApiTokens tokens, MessageSource messages) {
+    this.authentication = authentication;
+    this.tokens = tokens;
+    this.messages = messages;
+  }
+
+  record TokenRequest(String email, String password, String name, Integer days) {}
+
+  record TokenResponse(String token, UUID id, String name) {}
+
+  @PostMapping
+  @Operation(summary = "Obtain a personal API token with e-mail and password")
+  ResponseEntity<?> create(@RequestBody TokenRequest request, HttpServletRequest http) {
+    if (request.email() == null || request.email().isBlank()) {
+      throw new InvalidParameterException("email", "parameter.error.missing", "email");
+    }
+    if (request.password() == null || request.password().isEmpty()) {
+      throw new InvalidParameterException("password", "parameter.error.missing", "password");
+    }
+    if (request.days() != null && (request.days() < 1 || request.days() > 3650)) {
+      throw new InvalidParameterException("days", "tokens.error.days", 3650);
+    }
+    Authentication result;
+    try {
+      UsernamePasswordAuthenticationToken attempt =
+          UsernamePasswordAuthenticationToken.unauthenticated(
+              request.email().strip(), request.password());
+      attempt.setDetails(details.buildDetails(http));
+      result = authentication.authenticate(attempt);
+    } catch (AuthenticationException e) {
+      var locale = LocaleContextHolder.getLocale();
+      ProblemDetail problem =
+          ProblemDetail.forStatusAndDetail(
+              HttpStatus.UNAUTHORIZED, messages.getMessage("login.error", null, locale));
+      problem.setTitle(messages.getMessage("problem.unauthenticated.title", null, locale));
+      problem.setType(URI.create("https://coopera.org/problems/bad-credentials"));
+      problem.setProperty("code", "bad-credentials");
+      return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(problem);
+    }
+    CooperaUser user = (CooperaUser) result.getPrincipal();
+    try {
+      ApiTokens.IssuedToken issued =
+          tokens.issue(
+              user.accountId(),
+              request.name(),
+              request.days() == null ? null : Duration.ofDays(request.days()));
+      return ResponseEntity.status(HttpStatus.CREATED)
+          .body(new TokenResponse(issued.secret(), issued.id(), issued.name()));
+    } catch (AccountException e) {
+      throw new InvalidParameterException(e.field(), e.messageKey(), e.arguments());
+    }
+  }
+
+  @GetMapping
+  @Operation(summary = "The caller's own tokens (never their secrets)")
+  ListPage<ApiTokens.TokenView> list(@AuthenticationPrincipal CooperaUser user) {
+    return ListPage.all(tokens.tokensOf(user.accountId()));
+  }
+
+  @DeleteMapping("/{id}")
+  @Operation(summary = "Revoke one of the caller's tokens")
+  ResponseEntity<Void> revoke(@AuthenticationPrincipal CooperaUser user, @PathVariable UUID id) {
+    return tokens.revoke(user.accountId(), id)
+        ? ResponseEntity.noContent().build()
+        : ResponseEntity.notFound().build();
+  }
+}

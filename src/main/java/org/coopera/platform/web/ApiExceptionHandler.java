@@ -1,0 +1,92 @@
+package org.coopera.platform.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.util.Locale;
+import org.coopera.platform.InvalidParameterException;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.support.RequestContextUtils;
+
+/**
+ * Errors of the REST API as RFC 9457 Problem Details with a stable {@code code} and, for a bad
+ * parameter, its name in {@code parameter}. Texts are in the caller's language.
+ */
+@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+  static final String PROBLEM_BASE = "https://coopera.org/problems/";
+
+  private final MessageSource messages;
+
+  ApiExceptionHandler(MessageSource messages) {
+    this.messages = messages;
+  }
+
+  @ExceptionHandler(InvalidParameterException.class)
+  ProblemDetail invalidParameter(InvalidParameterException e, HttpServletRequest request) {
+    Locale locale = RequestContextUtils.getLocale(request);
+    return badParameter(
+        e.parameter(),
+        messages.getMessage(e.messageKey(), e.arguments(), locale),
+        request.getRequestURI(),
+        locale);
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+    Locale locale = RequestContextUtils.getLocale(request);
+    return badParameter(
+        e.getName(),
+        messages.getMessage(
+            "parameter.error.type",
+            new Object[] {e.getName(), String.valueOf(e.getValue())},
+            locale),
+        request.getRequestURI(),
+        locale);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMissingServletRequestParameter(
+      MissingServletRequestParameterException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    Locale locale = LocaleContextHolder.getLocale();
+    ProblemDetail problem =
+        badParameter(
+            e.getParameterName(),
+            messages.getMessage(
+                "parameter.error.missing", new Object[] {e.getParameterName()}, locale),
+            null,
+            locale);
+    return ResponseEntity.badRequest().body(problem);
+  }
+
+  private ProblemDetail badParameter(
+      String parameter, String detail, String instance, Locale locale) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+    problem.setTitle(messages.getMessage("problem.invalid-parameter.title", null, locale));
+    problem.setType(URI.create(PROBLEM_BASE + "invalid-parameter"));
+    if (instance != null) {
+      problem.setInstance(URI.create(instance));
+    }
+    problem.setProperty("code", "invalid-parameter");
+    problem.setProperty("parameter", parameter);
+    return problem;
+  }
+}

@@ -1,0 +1,80 @@
+package org.coopera.platform.web;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+
+/**
+ * The language of each page: the one the person chose with the switcher (remembered in a cookie for
+ * a year), otherwise the best match of the browser's Accept-Language among the supported ones.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebConfiguration implements WebMvcConfigurer {
+
+  static final String LANGUAGE_PARAMETER = "lang";
+  static final String LANGUAGE_COOKIE = "coopera-lang";
+
+  private final WebProperties properties;
+
+  WebConfiguration(WebProperties properties) {
+    this.properties = properties;
+  }
+
+  @Bean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Bean
+  LocaleResolver localeResolver() {
+    List<Locale> supported = supportedLocales();
+    CookieLocaleResolver resolver =
+        new CookieLocaleResolver(LANGUAGE_COOKIE) {
+          @Override
+          public Locale resolveLocale(jakarta.servlet.http.HttpServletRequest request) {
+            Locale resolved = super.resolveLocale(request);
+            return supported.stream()
+                .filter(l -> l.getLanguage().equals(resolved.getLanguage()))
+                .findFirst()
+                .orElseGet(() -> bestMatch(request, supported));
+          }
+        };
+    resolver.setCookieMaxAge(Duration.ofDays(365));
+    resolver.setCookieSameSite("Lax");
+    resolver.setDefaultLocaleFunction(request -> bestMatch(request, supported));
+    return resolver;
+  }
+
+  private static Locale bestMatch(
+      jakarta.servlet.http.HttpServletRequest request, List<Locale> supported) {
+    String header = request.getHeader("Accept-Language");
+    if (header != null && !header.isBlank()) {
+      try {
+        Locale match =
+            Locale.lookup(Locale.LanguageRange.parse(header), supported.stream().toList());
+        if (match != null) {
+          return match;
+        }
+      } catch (IllegalArgumentException ignored) {
+        // a malformed header falls back to the default language
+      }
+    }
+    return supported.get(0);
+  }
+
+  List<Locale> supportedLocales() {
+    return properties.languages().stream().map(Locale::forLanguageTag).toList();
+  }
+
+  @Override
+  public void addInterceptors(InterceptorRegistry registry) {
+    registry.addInterceptor(new SupportedLocaleChangeInterceptor(supportedLocales()));
+  }
+}

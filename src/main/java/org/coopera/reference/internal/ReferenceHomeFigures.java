@@ -1,0 +1,29 @@
+package org.coopera.reference.internal;
+
+import java.util.List;
+import org.coopera.platform.HomeFigure;
+import org.coopera.platform.HomeFigures;
+import org.coopera.reference.ReferenceData;
+import org.springframework.stereotype.Component;
+
+/** The reference module's figures on the home page. */
+@Component
+class ReferenceHomeFigures implements HomeFigures {
+
+  private final ReferenceData reference;
+
+  ReferenceHomeFigures(ReferenceData reference) {
+    this.reference = reference;
+  }
+
+  @Override
+  public List<HomeFigure> figures() {
+    ReferenceData.Counts counts = reference.counts();
+    return List.of(
+        new HomeFigure("home.figure.states", counts.states(), "/states", 10),
+        new HomeFigure("home.figure.instruments", counts.instruments(), "/api/v1/instruments", 20),
+        new HomeFigure("home.figure.mechanisms", counts.mechanisms(), "/api/v1/mechanisms", 30),
+        new HomeFigure("home.figure.sdg-targets", counts.sdgTargets(), "/api/v1/sdg/targets", 40),
+        new HomeFigure("home.figure.themes", counts.themes(), "/api/v1/themes", 50));
+  }
+}
