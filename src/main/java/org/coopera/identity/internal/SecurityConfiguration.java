@@ -132,7 +132,7 @@ class SecurityConfiguration {
                     .defaultSuccessUrl("/", false)
                     .failureUrl("/login?error")
                     .permitAll())
-        .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/?signedOut"))
+        .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
         .sessionManagement(
             session ->
                 session

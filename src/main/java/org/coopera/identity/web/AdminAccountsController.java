@@ -137,10 +137,30 @@ class AdminAccountsController {
       redirect.addFlashAttribute("notice", "accounts.saved");
       return "redirect:/admin/accounts/" + id;
     } catch (AccountException e) {
+      if ("accounts.error.stale".equals(e.messageKey())) {
+        return staleEdit(model, form, id);
+      }
       return form(model, blankPassword(form), account, e);
     } catch (org.springframework.orm.ObjectOptimisticLockingFailureException e) {
-      return form(model, form, account, new AccountException("accounts.error.stale", null));
+      return staleEdit(model, form, id);
     }
+  }
+
+  /**
+   * Someone saved the account since this editor opened it: nothing is overwritten. The form keeps
+   * what this editor typed, now against the current version, so that they can compare and decide.
+   */
+  private String staleEdit(Model model, AccountForm form, UUID id) {
+    AccountView current = accounts.find(id);
+    AccountForm kept =
+        new AccountForm(
+            form.email(),
+            form.displayName(),
+            null,
+            form.grants(),
+            form.enabled(),
+            current.version());
+    return form(model, kept, current, new AccountException("accounts.error.stale", null));
   }
 
   @PostMapping("/{id}/password")

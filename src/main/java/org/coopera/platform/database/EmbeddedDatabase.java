@@ -45,6 +45,7 @@ final class EmbeddedDatabase implements AutoCloseable {
           EmbeddedPostgres.builder()
               .setDataDirectory(dataDirectory.toFile())
               .setCleanDataDirectory(false)
+              .setRegisterShutdownHook(false)
               .setServerConfig("max_connections", "100")
               .setServerConfig("shared_buffers", "128MB")
               .setLocaleConfig("encoding", "UTF8")

@@ -1,6 +1,8 @@
 package org.coopera.platform.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.coopera.platform.InvalidParameterException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -11,9 +13,11 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.servlet.ModelAndView;
 
-/** A bad parameter on a page answers 400 with the error page, saying which value was wrong. */
+/**
+ * A bad parameter on a page answers 400 with the one error page (rendered by the error controller,
+ * like every other error), saying which value was wrong.
+ */
 @ControllerAdvice(annotations = Controller.class)
 @Order(Ordered.LOWEST_PRECEDENCE)
 class PageExceptionHandler {
@@ -25,28 +29,33 @@ class PageExceptionHandler {
   }
 
   @ExceptionHandler(InvalidParameterException.class)
-  ModelAndView invalidParameter(InvalidParameterException e, HttpServletResponse response) {
-    return errorPage(
+  void invalidParameter(
+      InvalidParameterException e, HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    badRequest(
         messages.getMessage(e.messageKey(), e.arguments(), LocaleContextHolder.getLocale()),
+        request,
         response);
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-  ModelAndView typeMismatch(MethodArgumentTypeMismatchException e, HttpServletResponse response) {
-    return errorPage(
+  void typeMismatch(
+      MethodArgumentTypeMismatchException e,
+      HttpServletRequest request,
+      HttpServletResponse response)
+      throws IOException {
+    badRequest(
         messages.getMessage(
             "parameter.error.type",
             new Object[] {e.getName(), String.valueOf(e.getValue())},
             LocaleContextHolder.getLocale()),
+        request,
         response);
   }
 
-  private static ModelAndView errorPage(String detail, HttpServletResponse response) {
-    response.setStatus(HttpStatus.BAD_REQUEST.value());
-    ModelAndView view = new ModelAndView("error");
-    view.setStatus(HttpStatus.BAD_REQUEST);
-    view.addObject("status", 400);
-    view.addObject("detail", detail);
-    return view;
+  private static void badRequest(
+      String detail, HttpServletRequest request, HttpServletResponse response) throws IOException {
+    request.setAttribute(ErrorDetail.ATTRIBUTE, detail);
+    response.sendError(HttpStatus.BAD_REQUEST.value());
   }
 }

@@ -1,0 +1,216 @@
+package org.coopera.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
+import java.util.Map;
+import org.coopera.support.CooperaIntegrationTest;
+import org.coopera.support.DemoLogins;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Every write leaves an audit entry naming who, when, which record and what changed. */
+@CooperaIntegrationTest
+class AuditTrailIT {
+
+  @Autowired MockMvc mvc;
+  @Autowired DemoLogins logins;
+  @Autowired JdbcClient jdbc;
+  @Autowired TransactionTemplate transactions;
+
+  @Test
+  void creatingAnAccountOverHttpIsAttributedToTheAdministrator() throws Exception {
+    mvc.perform(
+            post("/admin/accounts")
+                .with(logins.as(DemoLogins.ADMIN))
+                .with(csrf())
+                .param("email", "Audit.Created@Example.org")
+                .param("displayName", "Audited Person")
+                .param("password", "correct horse battery")
+                .param("grants[0].role", "STATE_FOCAL_POINT")
+                .param("grants[0].state", "SVN"))
+        .andExpect(status().isFound());
+    String id = accountId("audit.created@example.org");
+
+    Map<String, Object> entry =
+        jdbc.sql(
+                "select actor, actor_id::text as actor_id, operation, changes::text as changes"
+                    + " from audit_entry where table_name = 'account' and record_id = ?")
+            .param(id)
+            .query()
+            .singleRow();
+    assertThat(entry.get("actor")).isEqualTo(DemoLogins.ADMIN);
+    assertThat(entry.get("actor_id")).isEqualTo(accountId(DemoLogins.ADMIN));
+    assertThat(entry.get("operation")).isEqualTo("INSERT");
+    assertThat((String) entry.get("changes"))
+        .contains("audit.created@example.org")
+        .contains("[redacted]")
+        .doesNotContain("{bcrypt}");
+
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from audit_entry where table_name = 'role_assignment' and"
+                        + " operation = 'INSERT' and changes -> 'account_id' ->> 'new' = ? and"
+                        + " actor = ?")
+                .params(id, DemoLogins.ADMIN)
+                .query(Long.class)
+                .single())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void anUpdateRecordsTheOldAndNewValuesOfWhatChanged() throws Exception {
+    mvc.perform(
+            post("/admin/accounts")
+                .with(logins.as(DemoLogins.ADMIN))
+                .with(csrf())
+                .param("email", "rename.me@example.org")
+                .param("displayName", "Before")
+                .param("password", "correct horse battery"))
+        .andExpect(status().isFound());
+    String id = accountId("rename.me@example.org");
+
+    mvc.perform(
+            post("/admin/accounts/" + id)
+                .with(logins.as(DemoLogins.ADMIN))
+                .with(csrf())
+                .param("version", "0")
+                .param("email", "rename.me@example.org")
+                .param("displayName", "After")
+                .param("enabled", "true"))
+        .andExpect(status().isFound());
+
+    Map<String, Object> update =
+        jdbc.sql(
+                "select changes -> 'display_name' ->> 'old' as old_name, changes -> 'display_name'"
+                    + " ->> 'new' as new_name, (changes -> 'email') is not null as email_changed from audit_entry"
+                    + " where table_name = 'account' and record_id = ? and operation = 'UPDATE'")
+            .param(id)
+            .query()
+            .singleRow();
+    assertThat(update.get("old_name")).isEqualTo("Before");
+    assertThat(update.get("new_name")).isEqualTo("After");
+    assertThat(update.get("email_changed")).isEqualTo(false);
+
+    mvc.perform(
+            get("/admin/audit")
+                .with(logins.as(DemoLogins.ADMIN))
+                .param("table", "account")
+                .param("record", id))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("Before")))
+        .andExpect(content().string(containsString("After")))
+        .andExpect(content().string(containsString("2 entries")));
+  }
+
+  @Test
+  void aStaleEditIsRefusedAndChangesNothing() throws Exception {
+    mvc.perform(
+            post("/admin/accounts")
+                .with(logins.as(DemoLogins.ADMIN))
+                .with(csrf())
+                .param("email", "stale@example.org")
+                .param("displayName", "Original")
+                .param("password", "correct horse battery"))
+        .andExpect(status().isFound());
+    String id = accountId("stale@example.org");
+    mvc.perform(
+            post("/admin/accounts/" + id)
+                .with(logins.as(DemoLogins.ADMIN))
+                .with(csrf())
+                .param("version", "0")
+                .param("email", "stale@example.org")
+                .param("displayName", "First editor")
+                .param("enabled", "true"))
+        .andExpect(status().isFound());
+
+    mvc.perform(
+            post("/admin/accounts/" + id)
+                .with(logins.as(DemoLogins.ADMIN))
+                .with(csrf())
+                .param("version", "0")
+                .param("email", "stale@example.org")
+                .param("displayName", "Second editor, who saw version 0")
+                .param("enabled", "true"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("Someone else changed this account")));
+
+    assertThat(
+            jdbc.sql("select display_name from account where id = ?::uuid")
+                .param(id)
+                .query(String.class)
+                .single())
+        .isEqualTo("First editor");
+  }
+
+  @Test
+  void plainSqlWritesAreAuditedTooAsTheSystem() {
+    transactions.executeWithoutResult(
+        tx ->
+            jdbc.sql(
+                    "insert into organisation (code, name, kind) values ('AUDIT_TEST',"
+                        + " 'Audit test organisation', 'NGO')")
+                .update());
+    transactions.executeWithoutResult(
+        tx -> jdbc.sql("delete from organisation where code = 'AUDIT_TEST'").update());
+
+    List<String> operations =
+        jdbc.sql(
+                "select operation || ':' || actor from audit_entry where table_name ="
+                    + " 'organisation' and record_id = 'AUDIT_TEST' order by id")
+            .query(String.class)
+            .list();
+    assertThat(operations).containsExactly("INSERT:system", "DELETE:system");
+  }
+
+  @Test
+  void invalidInputIsRefusedWithItsReasonAndWritesNothing() throws Exception {
+    long before = jdbc.sql("select count(*) from audit_entry").query(Long.class).single();
+    mvc.perform(
+            post("/admin/accounts")
+                .with(logins.as(DemoLogins.ADMIN))
+                .with(csrf())
+                .param("email", "short.password@example.org")
+                .param("displayName", "Short Password")
+                .param("password", "short"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("at least 12 characters")));
+    mvc.perform(
+            post("/admin/accounts")
+                .with(logins.as(DemoLogins.ADMIN))
+                .with(csrf())
+                .param("email", "wrong.scope@example.org")
+                .param("displayName", "Wrong Scope")
+                .param("password", "correct horse battery")
+                .param("grants[0].role", "STATE_COORDINATOR"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("choose the State")));
+    mvc.perform(
+            post("/admin/accounts")
+                .with(logins.as(DemoLogins.ADMIN))
+                .with(csrf())
+                .param("email", DemoLogins.TRAINER)
+                .param("displayName", "Duplicate")
+                .param("password", "correct horse battery"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("already exists")));
+    assertThat(jdbc.sql("select count(*) from audit_entry").query(Long.class).single())
+        .isEqualTo(before);
+  }
+
+  private String accountId(String email) {
+    return jdbc.sql("select id::text from account where email = ?")
+        .param(email)
+        .query(String.class)
+        .single();
+  }
+}

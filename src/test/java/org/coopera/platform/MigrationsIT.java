@@ -1,0 +1,97 @@
+package org.coopera.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.coopera.support.CooperaIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Flyway builds the whole schema on an empty database and loads the reference data. */
+@CooperaIntegrationTest
+class MigrationsIT {
+
+  @Autowired JdbcClient jdbc;
+
+  @Test
+  void everyMigrationIsAppliedOnAnEmptyDatabase() {
+    List<String> versions =
+        jdbc.sql(
+                "select version from flyway_schema_history where success and version is not null"
+                    + " order by installed_rank")
+            .query(String.class)
+            .list();
+    assertThat(versions).containsExactly("1", "2", "3", "4");
+    assertThat(
+            jdbc.sql("select count(*) from flyway_schema_history where not success")
+                .query(Long.class)
+                .single())
+        .isZero();
+  }
+
+  @Test
+  void referenceDataHasTheExpectedCounts() {
+    assertThat(count("state")).isEqualTo(195);
+    assertThat(count("state where un_status = 'MEMBER'")).isEqualTo(193);
+    assertThat(count("state where un_status = 'OBSERVER'")).isEqualTo(2);
+    assertThat(count("instrument")).isEqualTo(18);
+    assertThat(count("instrument where kind = 'CORE_TREATY'")).isEqualTo(9);
+    assertThat(count("instrument where kind = 'OPTIONAL_PROTOCOL'")).isEqualTo(9);
+    assertThat(count("mechanism where kind = 'TREATY_BODY'")).isEqualTo(10);
+    assertThat(count("mechanism where kind = 'UPR'")).isEqualTo(1);
+    assertThat(count("mechanism where kind = 'SPECIAL_PROCEDURE'")).isGreaterThan(40);
+    assertThat(count("declaration where kind = 'INDIVIDUAL_COMMUNICATIONS'")).isEqualTo(4);
+    assertThat(count("upr_cycle")).isEqualTo(4);
+    assertThat(count("sdg_goal")).isEqualTo(17);
+    assertThat(count("sdg_target")).isEqualTo(169);
+    assertThat(count("sdg_indicator")).isGreaterThanOrEqualTo(231);
+    assertThat(count("theme")).isGreaterThan(80);
+    assertThat(count("affected_group")).isGreaterThan(20);
+  }
+
+  @Test
+  void stateGroupingsMatchUnsdM49() {
+    assertThat(count("state where ldc")).isEqualTo(44);
+    assertThat(count("state where lldc")).isEqualTo(32);
+    assertThat(jdbc.sql("select iso2 from state where iso3 = 'NAM'").query(String.class).single())
+        .as("Namibia's alpha-2 code is the text NA, not a missing value")
+        .isEqualTo("NA");
+  }
+
+  @Test
+  void everyTableButTheFrameworkBookkeepingIsAudited() {
+    List<String> unaudited =
+        jdbc.sql(
+                """
+                select c.relname from pg_class c
+                    join pg_namespace n on n.oid = c.relnamespace
+                where n.nspname = current_schema() and c.relkind in ('r', 'p')
+                  and not exists (select 1 from pg_trigger t
+                                  where t.tgrelid = c.oid and t.tgname = 'audit_row')
+                order by c.relname
+                """)
+            .query(String.class)
+            .list();
+    assertThat(unaudited)
+        .containsExactlyInAnyOrder("audit_entry", "event_publication", "flyway_schema_history");
+  }
+
+  @Test
+  void theAuditTrailCannotBeChangedOrDeleted() {
+    assertThatThrownBy(() -> jdbc.sql("update audit_entry set actor = 'someone else'").update())
+        .rootCause()
+        .hasMessageContaining("append-only");
+    assertThatThrownBy(() -> jdbc.sql("delete from audit_entry").update())
+        .rootCause()
+        .hasMessageContaining("append-only");
+    assertThatThrownBy(() -> jdbc.sql("truncate audit_entry").update())
+        .rootCause()
+        .hasMessageContaining("append-only");
+  }
+
+  private long count(String fromClause) {
+    return jdbc.sql("select count(*) from " + fromClause).query(Long.class).single();
+  }
+}
