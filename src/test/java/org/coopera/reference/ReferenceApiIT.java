@@ -116,6 +116,7 @@ class ReferenceApiIT {
   void theOpenApiDescriptionListsTheReferenceEndpoints() throws Exception {
     JsonNode api = getJson("/api/docs", 200);
     assertThat(api.get("openapi").asString()).startsWith("3.");
+    assertThat(api.get("info").get("title").asString()).isEqualTo("Coopera API");
     assertThat(api.get("paths").propertyNames())
         .contains(
             "/api/v1/states",

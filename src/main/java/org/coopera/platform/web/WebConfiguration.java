@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -71,6 +72,11 @@ class WebConfiguration implements WebMvcConfigurer {
 
   List<Locale> supportedLocales() {
     return properties.languages().stream().map(Locale::forLanguageTag).toList();
+  }
+
+  @Override
+  public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+    resolvers.add(new PageParametersResolver());
   }
 
   @Override

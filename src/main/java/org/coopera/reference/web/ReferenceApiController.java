@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.coopera.platform.ListPage;
 import org.coopera.platform.PageParameters;
 import org.coopera.reference.ReferenceData;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,10 +38,8 @@ class ReferenceApiController {
           String region,
       @Parameter(description = "ldc, lldc, sids or observer") @RequestParam(required = false)
           String group,
-      @RequestParam(required = false) Integer page,
-      @RequestParam(required = false) Integer size) {
-    return reference.states(
-        new ReferenceData.StateFilter(q, region, group), PageParameters.of(page, size));
+      @ParameterObject PageParameters paging) {
+    return reference.states(new ReferenceData.StateFilter(q, region, group), paging);
   }
 
   @GetMapping("/states/{iso3}")
@@ -53,23 +52,20 @@ class ReferenceApiController {
 
   @GetMapping("/regions")
   @Operation(summary = "M49 regions, sub-regions and intermediate regions")
-  ListPage<ReferenceData.Region> regions(
-      @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-    return ListPage.slice(reference.regions(), PageParameters.of(page, size));
+  ListPage<ReferenceData.Region> regions(@ParameterObject PageParameters paging) {
+    return ListPage.slice(reference.regions(), paging);
   }
 
   @GetMapping("/instruments")
   @Operation(summary = "The 18 international human rights instruments")
-  ListPage<ReferenceData.Instrument> instruments(
-      @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-    return ListPage.slice(reference.instruments(), PageParameters.of(page, size));
+  ListPage<ReferenceData.Instrument> instruments(@ParameterObject PageParameters paging) {
+    return ListPage.slice(reference.instruments(), paging);
   }
 
   @GetMapping("/instruments/declarations")
   @Operation(summary = "Declarations recognising a committee's competence")
-  ListPage<ReferenceData.Declaration> declarations(
-      @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-    return ListPage.slice(reference.declarations(), PageParameters.of(page, size));
+  ListPage<ReferenceData.Declaration> declarations(@ParameterObject PageParameters paging) {
+    return ListPage.slice(reference.declarations(), paging);
   }
 
   @GetMapping("/mechanisms")
@@ -78,61 +74,52 @@ class ReferenceApiController {
       @Parameter(description = "UPR, TREATY_BODY or SPECIAL_PROCEDURE")
           @RequestParam(required = false)
           String kind,
-      @RequestParam(required = false) Integer page,
-      @RequestParam(required = false) Integer size) {
-    return ListPage.slice(reference.mechanisms(kind), PageParameters.of(page, size));
+      @ParameterObject PageParameters paging) {
+    return ListPage.slice(reference.mechanisms(kind), paging);
   }
 
   @GetMapping("/mechanisms/upr/cycles")
   @Operation(summary = "The cycles of the Universal Periodic Review")
-  ListPage<ReferenceData.UprCycle> uprCycles(
-      @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-    return ListPage.slice(reference.uprCycles(), PageParameters.of(page, size));
+  ListPage<ReferenceData.UprCycle> uprCycles(@ParameterObject PageParameters paging) {
+    return ListPage.slice(reference.uprCycles(), paging);
   }
 
   @GetMapping("/sdg/goals")
   @Operation(summary = "The 17 Sustainable Development Goals")
-  ListPage<ReferenceData.SdgGoal> goals(
-      @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-    return ListPage.slice(reference.sdgGoals(), PageParameters.of(page, size));
+  ListPage<ReferenceData.SdgGoal> goals(@ParameterObject PageParameters paging) {
+    return ListPage.slice(reference.sdgGoals(), paging);
   }
 
   @GetMapping("/sdg/targets")
   @Operation(summary = "The 169 SDG targets, optionally of one goal")
   ListPage<ReferenceData.SdgTarget> targets(
       @Parameter(description = "goal number, 1 to 17") @RequestParam(required = false) Integer goal,
-      @RequestParam(required = false) Integer page,
-      @RequestParam(required = false) Integer size) {
-    return ListPage.slice(reference.sdgTargets(goal), PageParameters.of(page, size));
+      @ParameterObject PageParameters paging) {
+    return ListPage.slice(reference.sdgTargets(goal), paging);
   }
 
   @GetMapping("/sdg/targets/{code}/indicators")
   @Operation(summary = "The indicators of one SDG target")
   ListPage<ReferenceData.SdgIndicator> indicators(
-      @PathVariable String code,
-      @RequestParam(required = false) Integer page,
-      @RequestParam(required = false) Integer size) {
-    return ListPage.slice(reference.sdgIndicators(code), PageParameters.of(page, size));
+      @PathVariable String code, @ParameterObject PageParameters paging) {
+    return ListPage.slice(reference.sdgIndicators(code), paging);
   }
 
   @GetMapping("/themes")
   @Operation(summary = "Human rights themes (Universal Human Rights Index codes)")
-  ListPage<ReferenceData.Theme> themes(
-      @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-    return ListPage.slice(reference.themes(), PageParameters.of(page, size));
+  ListPage<ReferenceData.Theme> themes(@ParameterObject PageParameters paging) {
+    return ListPage.slice(reference.themes(), paging);
   }
 
   @GetMapping("/affected-groups")
   @Operation(summary = "Affected persons and groups")
-  ListPage<ReferenceData.AffectedGroup> affectedGroups(
-      @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-    return ListPage.slice(reference.affectedGroups(), PageParameters.of(page, size));
+  ListPage<ReferenceData.AffectedGroup> affectedGroups(@ParameterObject PageParameters paging) {
+    return ListPage.slice(reference.affectedGroups(), paging);
   }
 
   @GetMapping("/organisations")
   @Operation(summary = "Organisations that hold accounts, provide or fund assistance")
-  ListPage<ReferenceData.Organisation> organisations(
-      @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-    return ListPage.slice(reference.organisations(), PageParameters.of(page, size));
+  ListPage<ReferenceData.Organisation> organisations(@ParameterObject PageParameters paging) {
+    return ListPage.slice(reference.organisations(), paging);
   }
 }
