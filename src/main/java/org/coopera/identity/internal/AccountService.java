@@ -13,6 +13,7 @@ import org.coopera.identity.CooperaUser;
 import org.coopera.identity.Grant;
 import org.coopera.identity.Role;
 import org.coopera.reference.ReferenceData;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
@@ -85,7 +86,12 @@ public class AccountService {
     Account account =
         new Account(normalised, name, passwordEncoder.encode(password), demo, clock.instant());
     grants.forEach(account::grant);
-    accounts.save(account);
+    try {
+      accounts.saveAndFlush(account);
+    } catch (DataIntegrityViolationException e) {
+      // another request took the address between the check above and this insert
+      throw new AccountException("accounts.error.email-taken", "email");
+    }
     return account.id();
   }
 

@@ -43,7 +43,7 @@ public class LoginThrottle {
   public void recordFailure(String email, String address) {
     Instant now = clock.instant();
     if (failures.size() > MAX_TRACKED_KEYS) {
-      failures.entrySet().removeIf(e -> prune(e.getValue(), now) == 0);
+      failures.entrySet().removeIf(e -> prunedSize(e.getValue(), now) == 0);
     }
     add(accountKey(email), now);
     add(addressKey(address), now);
@@ -58,8 +58,10 @@ public class LoginThrottle {
         key,
         (k, times) -> {
           Deque<Instant> deque = times == null ? new ArrayDeque<>() : times;
-          prune(deque, now);
-          deque.addLast(now);
+          synchronized (deque) {
+            prune(deque, now);
+            deque.addLast(now);
+          }
           return deque;
         });
   }
@@ -69,11 +71,16 @@ public class LoginThrottle {
     if (times == null) {
       return 0;
     }
+    return prunedSize(times, now);
+  }
+
+  private static int prunedSize(Deque<Instant> times, Instant now) {
     synchronized (times) {
       return prune(times, now);
     }
   }
 
+  /** Drops the failures older than the window; the caller holds the deque's lock. */
   private static int prune(Deque<Instant> times, Instant now) {
     Instant cutoff = now.minus(WINDOW);
     while (!times.isEmpty() && times.peekFirst().isBefore(cutoff)) {
