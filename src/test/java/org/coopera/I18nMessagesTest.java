@@ -380,7 +380,7 @@ class I18nMessagesTest {
         }
       }
     }
-    // Literal substitutions: #{|prefix.${expr}.suffix|}
+    // Literal substitutions: #{|prefix.${expr}.suffix|}, possibly with arguments: #{|...|(args)}
     int from = 0;
     while ((from = template.indexOf("#{|", from)) >= 0) {
       int start = from;
@@ -389,7 +389,9 @@ class I18nMessagesTest {
       StringBuilder shown = new StringBuilder();
       StringBuilder literal = new StringBuilder();
       boolean dynamic = false;
-      while (i < template.length() && !template.startsWith("|}", i)) {
+      while (i < template.length()
+          && !template.startsWith("|}", i)
+          && !template.startsWith("|(", i)) {
         if (template.startsWith("${", i) || template.startsWith("*{", i)) {
           regex.append(Pattern.quote(literal.toString())).append(".+");
           shown.append(literal).append("*");

@@ -111,6 +111,8 @@ class SecurityConfiguration {
                         "/",
                         "/states",
                         "/states/**",
+                        "/reference",
+                        "/reference/**",
                         "/login",
                         "/error",
                         "/webjars/**",

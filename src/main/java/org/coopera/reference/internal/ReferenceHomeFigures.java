@@ -21,9 +21,10 @@ class ReferenceHomeFigures implements HomeFigures {
     ReferenceData.Counts counts = reference.counts();
     return List.of(
         new HomeFigure("home.figure.states", counts.states(), "/states", 10),
-        new HomeFigure("home.figure.instruments", counts.instruments(), "/api/v1/instruments", 20),
-        new HomeFigure("home.figure.mechanisms", counts.mechanisms(), "/api/v1/mechanisms", 30),
-        new HomeFigure("home.figure.sdg-targets", counts.sdgTargets(), "/api/v1/sdg/targets", 40),
-        new HomeFigure("home.figure.themes", counts.themes(), "/api/v1/themes", 50));
+        new HomeFigure(
+            "home.figure.instruments", counts.instruments(), "/reference/instruments", 20),
+        new HomeFigure("home.figure.mechanisms", counts.mechanisms(), "/reference/mechanisms", 30),
+        new HomeFigure("home.figure.sdg-targets", counts.sdgTargets(), "/reference/sdgs", 40),
+        new HomeFigure("home.figure.themes", counts.themes(), "/reference/themes", 50));
   }
 }
