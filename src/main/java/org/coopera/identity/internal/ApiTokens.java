@@ -50,7 +50,7 @@ public class ApiTokens {
 
   @Transactional
   public IssuedToken issue(UUID accountId, String name, Duration lifetime) {
-    String label = name == null || name.isBlank() ? "API token" : name.strip();
+    String label = name == null ? "" : name.strip();
     if (label.length() > MAX_NAME_LENGTH) {
       throw new AccountException("tokens.error.name-too-long", "name", MAX_NAME_LENGTH);
     }

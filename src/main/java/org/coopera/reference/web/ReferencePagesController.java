@@ -63,6 +63,10 @@ class ReferencePagesController {
   @GetMapping("/mechanisms")
   String mechanisms(Model model) {
     List<ReferenceData.Mechanism> all = reference.mechanisms(null);
+    model.addAttribute(
+        "instruments",
+        reference.instruments().stream()
+            .collect(Collectors.toMap(ReferenceData.Instrument::code, i -> i)));
     model.addAttribute("cycles", reference.uprCycles());
     model.addAttribute(
         "treatyBodies", all.stream().filter(m -> "TREATY_BODY".equals(m.kind())).toList());
