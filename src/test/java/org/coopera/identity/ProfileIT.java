@@ -124,8 +124,6 @@ class ProfileIT {
         accounts.create(owner, "Owner", PASSWORD, List.of(Grant.of(Role.TRAINER)), false);
     String other = "other-" + UUID.randomUUID() + "@example.org";
     accounts.create(other, "Other", PASSWORD, List.of(Grant.of(Role.TRAINER)), false);
-    ApiTokens tokens =
-        org.springframework.test.util.AopTestUtils.getTargetObject(mvcContextBean(ApiTokens.class));
     ApiTokens.IssuedToken issued = tokens.issue(ownerId, "mine", null);
 
     mvc.perform(
