@@ -85,7 +85,8 @@ public class ReferenceData {
 
   public record AffectedGroup(String code, String name) {}
 
-  public record Organisation(String code, String name, String kind) {}
+  /** An organisation; {@code stateIso3} is the State it belongs to, where it has one. */
+  public record Organisation(String code, String name, String kind, String stateIso3) {}
 
   /** Counts of the reference data, for the home page and health checks. */
   public record Counts(
@@ -311,13 +312,13 @@ public class ReferenceData {
   }
 
   public List<Organisation> organisations() {
-    return jdbc.sql("select code, name, kind from organisation order by name")
+    return jdbc.sql("select code, name, kind, state_iso3 from organisation order by name")
         .query(Organisation.class)
         .list();
   }
 
   public Optional<Organisation> findOrganisation(String code) {
-    return jdbc.sql("select code, name, kind from organisation where code = ?")
+    return jdbc.sql("select code, name, kind, state_iso3 from organisation where code = ?")
         .param(code)
         .query(Organisation.class)
         .optional();
