@@ -91,9 +91,11 @@ class ProfileIT {
                         .with(csrf())
                         .param("name", "reporting script")
                         .param("days", "30"))
-                .andExpect(redirectedUrl("/profile#tokens"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Copy it now")))
                 .andReturn()
-                .getFlashMap()
+                .getModelAndView()
+                .getModel()
                 .get("issuedToken");
     assertThat(issued.secret()).startsWith("cpa_").hasSizeGreaterThan(40);
 

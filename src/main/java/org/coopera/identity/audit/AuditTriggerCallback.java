@@ -28,7 +28,12 @@ class AuditTriggerCallback implements Callback {
 
   /** Tables that are not audited: the trail itself and the frameworks' bookkeeping. */
   static final Set<String> NOT_AUDITED =
-      Set.of("audit_entry", "flyway_schema_history", "event_publication");
+      Set.of(
+          "audit_entry",
+          "flyway_schema_history",
+          "event_publication",
+          "spring_session",
+          "spring_session_attributes");
 
   static final String TRIGGER = "audit_row";
 

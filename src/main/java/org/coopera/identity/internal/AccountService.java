@@ -119,6 +119,7 @@ public class AccountService {
     if (selfEdit && (!enabled || !keepsAdministrator)) {
       throw new AccountException("accounts.error.self-lockout", "roles");
     }
+    String emailBefore = account.email();
     boolean accessChanged =
         account.enabled() != enabled
             || !new LinkedHashSet<>(account.grants()).equals(new LinkedHashSet<>(grants));
@@ -132,7 +133,7 @@ public class AccountService {
     }
     accounts.flush();
     if (accessChanged) {
-      expireSessions(id);
+      expireSessions(emailBefore);
     }
   }
 
@@ -141,7 +142,7 @@ public class AccountService {
     Account account = load(id);
     PasswordPolicy.check(newPassword, account.email());
     account.changePasswordHash(passwordEncoder.encode(newPassword));
-    expireSessions(id);
+    expireSessions(account.email());
   }
 
   @Transactional
@@ -233,11 +234,8 @@ public class AccountService {
     }
   }
 
-  private void expireSessions(UUID accountId) {
-    for (Object principal : sessions.getAllPrincipals()) {
-      if (principal instanceof CooperaUser user && user.accountId().equals(accountId)) {
-        sessions.getAllSessions(principal, false).forEach(SessionInformation::expireNow);
-      }
-    }
+  /** Ends the open sessions of the account signed in as {@code email}, on every instance. */
+  private void expireSessions(String email) {
+    sessions.getAllSessions(email, false).forEach(SessionInformation::expireNow);
   }
 }

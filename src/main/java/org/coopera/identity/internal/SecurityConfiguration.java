@@ -12,13 +12,14 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.session.SessionRegistry;
-import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
-import org.springframework.security.web.session.HttpSessionEventPublisher;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -46,14 +47,10 @@ class SecurityConfiguration {
     return new ProviderManager(new ThrottledAuthenticationProvider(users, encoder, throttle));
   }
 
+  /** Sessions are in the database, so ending a person's sessions works across instances. */
   @Bean
-  SessionRegistry sessionRegistry() {
-    return new SessionRegistryImpl();
-  }
-
-  @Bean
-  HttpSessionEventPublisher httpSessionEventPublisher() {
-    return new HttpSessionEventPublisher();
+  SessionRegistry sessionRegistry(FindByIndexNameSessionRepository<? extends Session> sessions) {
+    return new SpringSessionBackedSessionRegistry<>(sessions);
   }
 
   @Bean

@@ -59,11 +59,7 @@ class ProfileController {
   }
 
   @PostMapping("/tokens")
-  String createToken(
-      @AuthenticationPrincipal CooperaUser user,
-      TokenForm form,
-      Model model,
-      RedirectAttributes redirect) {
+  String createToken(@AuthenticationPrincipal CooperaUser user, TokenForm form, Model model) {
     Duration lifetime;
     if (form.days() == null || form.days() == 0) {
       lifetime = null;
@@ -74,13 +70,12 @@ class ProfileController {
       lifetime = Duration.ofDays(form.days());
     }
     try {
-      ApiTokens.IssuedToken issued = tokens.issue(user.accountId(), form.name(), lifetime);
-      redirect.addFlashAttribute("issuedToken", issued);
+      // Shown in this response only, never kept in the session: the secret exists nowhere else.
+      model.addAttribute("issuedToken", tokens.issue(user.accountId(), form.name(), lifetime));
     } catch (AccountException e) {
       model.addAttribute("tokenError", e);
-      return profile(user, model);
     }
-    return "redirect:/profile#tokens";
+    return profile(user, model);
   }
 
   @PostMapping("/tokens/{id}/revoke")
