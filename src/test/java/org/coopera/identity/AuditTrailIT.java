@@ -153,6 +153,36 @@ class AuditTrailIT {
   }
 
   @Test
+  void aPasswordResetShowsAsAChangeWithoutRevealingTheHash() throws Exception {
+    mvc.perform(
+            post("/admin/accounts")
+                .with(logins.as(DemoLogins.ADMIN))
+                .with(csrf())
+                .param("email", "reset.me@example.org")
+                .param("displayName", "Reset Me")
+                .param("password", "correct horse battery"))
+        .andExpect(status().isFound());
+    String id = accountId("reset.me@example.org");
+    mvc.perform(
+            post("/admin/accounts/" + id + "/password")
+                .with(logins.as(DemoLogins.ADMIN))
+                .with(csrf())
+                .param("newPassword", "another long passphrase"))
+        .andExpect(status().isFound());
+
+    String changes =
+        jdbc.sql(
+                "select changes::text from audit_entry where table_name = 'account' and"
+                    + " record_id = ? and operation = 'UPDATE'")
+            .param(id)
+            .query(String.class)
+            .single();
+    assertThat(changes)
+        .contains("\"password_hash\": {\"new\": \"[redacted]\", \"old\": \"[redacted]\"}")
+        .doesNotContain("bcrypt");
+  }
+
+  @Test
   void plainSqlWritesAreAuditedTooAsTheSystem() {
     transactions.executeWithoutResult(
         tx ->

@@ -8,6 +8,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.cookie;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -75,6 +76,23 @@ class ProfileIT {
         .andExpect(redirectedUrl("/"));
     mvc.perform(post("/login").with(csrf()).param("email", email).param("password", PASSWORD))
         .andExpect(redirectedUrl("/login?error"));
+  }
+
+  @Test
+  void theChosenLanguageIsRememberedForTheNextSignIn() throws Exception {
+    String email = "polyglot-" + UUID.randomUUID() + "@example.org";
+    accounts.create(email, "Polyglot", PASSWORD, List.of(Grant.of(Role.TRAINER)), false);
+
+    mvc.perform(get("/").with(user(users.loadUserByUsername(email))).param("lang", "fr"))
+        .andExpect(status().isOk());
+    mvc.perform(
+            post("/login")
+                .with(csrf())
+                .header("Accept-Language", "en")
+                .param("email", email)
+                .param("password", PASSWORD))
+        .andExpect(redirectedUrl("/"))
+        .andExpect(cookie().value("coopera-lang", "fr"));
   }
 
   @Test

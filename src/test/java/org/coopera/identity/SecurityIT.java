@@ -1,5 +1,6 @@
 package org.coopera.identity;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -23,6 +24,7 @@ class SecurityIT {
 
   @Autowired MockMvc mvc;
   @Autowired DemoLogins logins;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   @Test
   void anonymousVisitorsAreSentToSignInFromAdministratorPages() throws Exception {
@@ -150,6 +152,21 @@ class SecurityIT {
     mvc.perform(get("/actuator/prometheus").header("Authorization", "Bearer " + token))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("jvm_memory_used_bytes")));
+    assertThat(
+            jdbc.sql(
+                    "select actor from audit_entry where table_name = 'api_token' and record_id = ?"
+                        + " and operation = 'UPDATE' and (changes -> 'last_used_at') is not null")
+                .param(id)
+                .query(String.class)
+                .list())
+        .as("recording the token's use is attributed to its owner")
+        .containsExactly(DemoLogins.ADMIN);
+    mvc.perform(
+            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete(
+                    "/api/v1/tokens/" + java.util.UUID.randomUUID())
+                .header("Authorization", "Bearer " + token))
+        .andExpect(status().isNotFound())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
 
     mvc.perform(
             org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete(

@@ -30,6 +30,7 @@ class SessionIT {
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
+  @Autowired org.coopera.identity.internal.AccountService accounts;
 
   @Test
   void signInRenewsTheSessionWhichIsKeptInTheDatabaseUntilSignOut() throws Exception {
@@ -69,6 +70,60 @@ class SessionIT {
     HttpResponse<String> signOut = post(browser, "/logout", "_csrf=" + csrf(profile.body()));
     assertThat(signOut.statusCode()).isEqualTo(302);
     assertThat(get(browser, "/profile").statusCode()).as("signed out").isEqualTo(302);
+  }
+
+  @Test
+  void changingOnesPasswordEndsOnesOtherSessions() throws Exception {
+    String email = "two-devices-" + java.util.UUID.randomUUID() + "@example.org";
+    accounts.create(
+        email,
+        "Two Devices",
+        "correct horse battery",
+        java.util.List.of(Grant.of(Role.TRAINER)),
+        false);
+    HttpClient laptop = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    HttpClient phone = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    signIn(laptop, email, "correct horse battery");
+    signIn(phone, email, "correct horse battery");
+    assertThat(get(phone, "/profile").statusCode()).isEqualTo(200);
+
+    String profile = get(laptop, "/profile").body();
+    HttpResponse<String> change =
+        post(
+            laptop,
+            "/profile/password",
+            "currentPassword="
+                + encode("correct horse battery")
+                + "&newPassword="
+                + encode("a brand new passphrase")
+                + "&confirmPassword="
+                + encode("a brand new passphrase")
+                + "&_csrf="
+                + csrf(profile));
+    assertThat(change.statusCode()).isEqualTo(302);
+
+    assertThat(get(laptop, "/profile").statusCode()).as("this device stays").isEqualTo(200);
+    HttpResponse<String> other = get(phone, "/profile");
+    assertThat(other.statusCode()).isEqualTo(302);
+    assertThat(other.headers().firstValue("Location"))
+        .hasValueSatisfying(l -> assertThat(l).contains("/login?expired"));
+  }
+
+  private void signIn(HttpClient browser, String email, String password) throws Exception {
+    String loginPage = get(browser, "/login").body();
+    HttpResponse<String> response =
+        post(
+            browser,
+            "/login",
+            "email="
+                + encode(email)
+                + "&password="
+                + encode(password)
+                + "&_csrf="
+                + csrf(loginPage));
+    assertThat(response.statusCode()).isEqualTo(302);
+    assertThat(response.headers().firstValue("Location"))
+        .hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
   }
 
   private HttpResponse<String> get(HttpClient browser, String path) throws Exception {

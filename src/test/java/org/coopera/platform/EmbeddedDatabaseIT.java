@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.coopera.CooperaApplication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,6 +48,27 @@ class EmbeddedDatabaseIT {
           .as("the first administrator is created once")
           .containsExactly(ADMIN);
     }
+  }
+
+  @Test
+  void demoAccountsAreDisabledOnceDemoModeIsOff() {
+    Path data = temp.resolve("was-demo");
+    try (ConfigurableApplicationContext demo =
+        run("--coopera.database.data-directory=" + data, "--coopera.demo=true")) {
+      assertThat(enabledDemoAccounts(demo.getBean(JdbcClient.class))).isEqualTo(10);
+    }
+    try (ConfigurableApplicationContext production = start(data)) {
+      JdbcClient jdbc = production.getBean(JdbcClient.class);
+      assertThat(enabledDemoAccounts(jdbc))
+          .as("their password is published: none may sign in")
+          .isZero();
+    }
+  }
+
+  private static long enabledDemoAccounts(JdbcClient jdbc) {
+    return jdbc.sql("select count(*) from account where demo and enabled")
+        .query(Long.class)
+        .single();
   }
 
   @Test
@@ -118,16 +139,22 @@ class EmbeddedDatabaseIT {
         "--coopera.admin.password=" + PASSWORD);
   }
 
+  /** Starts the application with the given arguments over quiet, non-demo defaults. */
   private static ConfigurableApplicationContext run(String... arguments) {
-    List<String> args = new ArrayList<>();
-    args.add("--server.port=0");
-    args.add("--coopera.demo=false");
-    if (Arrays.stream(arguments).noneMatch(a -> a.startsWith("--spring.datasource.url="))) {
-      args.add("--spring.datasource.url=");
+    Map<String, String> args = new LinkedHashMap<>();
+    args.put("--server.port", "0");
+    args.put("--coopera.demo", "false");
+    args.put("--spring.datasource.url", "");
+    args.put("--spring.main.banner-mode", "off");
+    for (String argument : arguments) {
+      String[] pair = argument.split("=", 2);
+      args.put(pair[0], pair[1]);
     }
-    args.add("--spring.main.banner-mode=off");
-    args.addAll(List.of(arguments));
-    return new SpringApplicationBuilder(CooperaApplication.class).run(args.toArray(String[]::new));
+    return new SpringApplicationBuilder(CooperaApplication.class)
+        .run(
+            args.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new));
   }
 
   private static List<String> accounts(JdbcClient jdbc) {

@@ -37,6 +37,8 @@ class ReferenceApiIT {
     "/api/v1/states?group=observer, 2",
     "/api/v1/states?region=002, 54",
     "/api/v1/states?group=sids, 37",
+    "/api/v1/regions, 29",
+    "/api/v1/affected-groups, 43",
   })
   void everyListHasTheSameShape(String path, long total) throws Exception {
     JsonNode body = getJson(path, 200);
@@ -59,6 +61,13 @@ class ReferenceApiIT {
 
     JsonNode indicators = getJson("/api/v1/sdg/targets/16.10/indicators", 200);
     assertThat(indicators.get("items").findValuesAsString("code")).contains("16.10.1");
+  }
+
+  @Test
+  void organisationsAreOpenData() throws Exception {
+    JsonNode organisations = getJson("/api/v1/organisations?size=500", 200);
+    assertThat(organisations.get("total").asLong()).isGreaterThanOrEqualTo(46);
+    assertThat(organisations.get("items").findValuesAsString("code")).contains("OHCHR", "UNDP");
   }
 
   @Test

@@ -17,7 +17,7 @@ public class DemoLogins {
   public static final String FUND_MANAGER = "fund.manager@demo.coopera.org";
   public static final String DONOR = "donor.nor@demo.coopera.org";
   public static final String TRAINER = "trainer@demo.coopera.org";
-  public static final String CIVIL_SOCIETY = "nhri.pry@demo.coopera.org";
+  public static final String CIVIL_SOCIETY = "civil.society@demo.coopera.org";
   public static final String PASSWORD = "coopera-demo-2026";
 
   private final UserDetailsService users;

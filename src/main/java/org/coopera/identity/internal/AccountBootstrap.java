@@ -31,7 +31,14 @@ class AccountBootstrap implements SmartInitializingSingleton {
   @Override
   public void afterSingletonsInstantiated() {
     if (properties.demo()) {
+      accounts.setDemoAccountsEnabled(true);
       createDemoAccounts();
+    } else {
+      int disabled = accounts.setDemoAccountsEnabled(false);
+      if (disabled > 0) {
+        log.warn(
+            "Demo mode is off: disabled {} demo accounts, whose password is published.", disabled);
+      }
     }
     if (!accounts.anyAdministrator()) {
       createFirstAdministrator();

@@ -8,6 +8,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
@@ -38,6 +39,12 @@ interface AccountRepository extends JpaRepository<Account, UUID> {
           "select count(a) from Account a where (:q = '' or lower(a.email) like lower(concat('%',"
               + " :q, '%')) or lower(a.displayName) like lower(concat('%', :q, '%')))")
   Page<Account> search(@Param("q") String query, Pageable pageable);
+
+  @Modifying
+  @Query(
+      "update Account a set a.enabled = :enabled, a.version = a.version + 1 where a.demo = true"
+          + " and a.enabled <> :enabled")
+  int setDemoAccountsEnabled(@Param("enabled") boolean enabled);
 
   @EntityGraph(attributePaths = "roles")
   @Query("select a from Account a where a.id in :ids")

@@ -58,7 +58,8 @@ public class AccountService {
       boolean demo,
       List<Grant> grants,
       long version,
-      java.time.Instant createdAt) {
+      java.time.Instant createdAt,
+      String preferredLanguage) {
 
     static AccountView of(Account account) {
       return new AccountView(
@@ -69,7 +70,8 @@ public class AccountService {
           account.demo(),
           account.grants(),
           account.version(),
-          account.createdAt());
+          account.createdAt(),
+          account.preferredLanguage());
     }
   }
 
@@ -145,8 +147,13 @@ public class AccountService {
     expireSessions(account.email());
   }
 
+  /**
+   * Changes one's own password. The person's other sessions end (a stolen session does not survive
+   * a password change); the one they are using, {@code currentSessionId}, stays.
+   */
   @Transactional
-  public void changeOwnPassword(UUID id, String currentPassword, String newPassword) {
+  public void changeOwnPassword(
+      UUID id, String currentPassword, String newPassword, String currentSessionId) {
     Account account = load(id);
     if (account.passwordHash() == null
         || currentPassword == null
@@ -155,11 +162,17 @@ public class AccountService {
     }
     PasswordPolicy.check(newPassword, account.email());
     account.changePasswordHash(passwordEncoder.encode(newPassword));
+    sessions.getAllSessions(account.email(), false).stream()
+        .filter(session -> !session.getSessionId().equals(currentSessionId))
+        .forEach(SessionInformation::expireNow);
   }
 
   @Transactional
   public void preferLanguage(UUID id, String language) {
-    load(id).preferLanguage(language);
+    Account account = load(id);
+    if (!language.equals(account.preferredLanguage())) {
+      account.preferLanguage(language);
+    }
   }
 
   @Transactional(readOnly = true)
@@ -182,6 +195,15 @@ public class AccountService {
                 .collect(Collectors.toMap(Account::id, Function.identity()));
     List<AccountView> views = ids.stream().map(withRoles::get).map(AccountView::of).toList();
     return new PageImpl<>(views, found.getPageable(), found.getTotalElements());
+  }
+
+  /**
+   * Disables (or, in demo mode, enables) every demo account. Their password is published, so they
+   * must not let anyone in once demo mode is off.
+   */
+  @Transactional
+  public int setDemoAccountsEnabled(boolean enabled) {
+    return accounts.setDemoAccountsEnabled(enabled);
   }
 
   @Transactional(readOnly = true)

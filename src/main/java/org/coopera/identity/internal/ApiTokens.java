@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.coopera.identity.CooperaUser;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,12 +26,14 @@ public class ApiTokens {
 
   private final ApiTokenRepository tokens;
   private final AccountRepository accounts;
+  private final JdbcClient jdbc;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
 
-  ApiTokens(ApiTokenRepository tokens, AccountRepository accounts, Clock clock) {
+  ApiTokens(ApiTokenRepository tokens, AccountRepository accounts, JdbcClient jdbc, Clock clock) {
     this.tokens = tokens;
     this.accounts = accounts;
+    this.jdbc = jdbc;
     this.clock = clock;
   }
 
@@ -108,12 +111,28 @@ public class ApiTokens {
         .findByTokenHash(hash(secret))
         .filter(t -> t.isActive(now))
         .flatMap(
-            t -> {
-              t.recordUse(now);
-              return accounts.findWithRoles(t.accountId());
-            })
-        .filter(Account::enabled)
-        .map(Account::toUser);
+            t ->
+                accounts
+                    .findWithRoles(t.accountId())
+                    .filter(Account::enabled)
+                    .map(
+                        account -> {
+                          if (t.recordUse(now)) {
+                            attributeTo(account);
+                          }
+                          return account.toUser();
+                        }));
+  }
+
+  /**
+   * Recording a token's use happens before the caller is signed in for this request, so the
+   * transaction names the token's owner itself for the audit trail.
+   */
+  private void attributeTo(Account account) {
+    jdbc.sql("select set_config('coopera.actor', ?, true), set_config('coopera.actor_id', ?, true)")
+        .params(account.email(), account.id().toString())
+        .query()
+        .singleRow();
   }
 
   static String hash(String secret) {

@@ -52,8 +52,8 @@ public final class DemoAccounts {
           new DemoAccount(
               "trainer@demo.coopera.org", "Demo Trainer", List.of(Grant.of(Role.TRAINER))),
           new DemoAccount(
-              "nhri.pry@demo.coopera.org",
-              "Demo Civil Society / NHRI (UPR Info)",
+              "civil.society@demo.coopera.org",
+              "Demo Civil Society (UPR Info)",
               List.of(Grant.forOrganisation(Role.CIVIL_SOCIETY, "UPR_INFO"))));
 
   private DemoAccounts() {}

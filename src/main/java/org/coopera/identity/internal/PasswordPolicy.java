@@ -11,10 +11,11 @@ final class PasswordPolicy {
   private PasswordPolicy() {}
 
   static void check(String password, String email) {
-    if (password == null || password.codePointCount(0, password.length()) < MIN_LENGTH) {
+    int length = password == null ? 0 : password.codePointCount(0, password.length());
+    if (length < MIN_LENGTH) {
       throw new AccountException("password.error.too-short", "password", MIN_LENGTH);
     }
-    if (password.length() > MAX_LENGTH) {
+    if (length > MAX_LENGTH) {
       throw new AccountException("password.error.too-long", "password", MAX_LENGTH);
     }
     if (password.isBlank()) {

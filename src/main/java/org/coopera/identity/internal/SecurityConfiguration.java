@@ -1,6 +1,9 @@
 package org.coopera.identity.internal;
 
+import java.util.List;
+import java.util.function.Function;
 import org.coopera.identity.Role;
+import org.coopera.platform.PublicPaths;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -60,7 +63,11 @@ class SecurityConfiguration {
 
   @Bean
   @Order(1)
-  SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokens tokens, ApiProblemResponses problems)
+  SecurityFilterChain apiSecurity(
+      HttpSecurity http,
+      ApiTokens tokens,
+      ApiProblemResponses problems,
+      List<PublicPaths> publicPaths)
       throws Exception {
     http.securityMatcher("/api/**", "/actuator/**")
         .authorizeHttpRequests(
@@ -70,19 +77,9 @@ class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers("/actuator/**")
                     .hasRole(Role.ADMINISTRATOR.name())
-                    .requestMatchers("/api/docs", "/api/docs/**")
-                    .permitAll()
                     .requestMatchers(HttpMethod.POST, "/api/v1/tokens")
                     .permitAll()
-                    .requestMatchers(
-                        HttpMethod.GET,
-                        "/api/v1/states/**",
-                        "/api/v1/instruments/**",
-                        "/api/v1/mechanisms/**",
-                        "/api/v1/sdg/**",
-                        "/api/v1/themes/**",
-                        "/api/v1/affected-groups/**",
-                        "/api/v1/organisations/**")
+                    .requestMatchers(HttpMethod.GET, paths(publicPaths, PublicPaths::api))
                     .permitAll()
                     .anyRequest()
                     .authenticated())
@@ -99,24 +96,18 @@ class SecurityConfiguration {
   @Bean
   @Order(2)
   SecurityFilterChain webSecurity(
-      HttpSecurity http, AuthenticationManager authenticationManager, SessionRegistry registry)
+      HttpSecurity http,
+      AuthenticationManager authenticationManager,
+      SessionRegistry registry,
+      List<PublicPaths> publicPaths,
+      PreferredLanguage preferredLanguage)
       throws Exception {
     http.authorizeHttpRequests(
             requests ->
                 requests
-                    .requestMatchers(
-                        "/",
-                        "/states",
-                        "/states/**",
-                        "/reference",
-                        "/reference/**",
-                        "/login",
-                        "/error",
-                        "/webjars/**",
-                        "/css/**",
-                        "/js/**",
-                        "/images/**",
-                        "/favicon.ico")
+                    .requestMatchers(HttpMethod.GET, paths(publicPaths, PublicPaths::pages))
+                    .permitAll()
+                    .requestMatchers("/login", "/error")
                     .permitAll()
                     .requestMatchers("/admin/**")
                     .hasRole(Role.ADMINISTRATOR.name())
@@ -128,7 +119,7 @@ class SecurityConfiguration {
                 form.loginPage("/login")
                     .usernameParameter("email")
                     .passwordParameter("password")
-                    .defaultSuccessUrl("/", false)
+                    .successHandler(preferredLanguage)
                     .failureUrl("/login?error")
                     .permitAll())
         .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
@@ -141,6 +132,15 @@ class SecurityConfiguration {
                     .expiredUrl("/login?expired"))
         .headers(this::secureHeaders);
     return http.build();
+  }
+
+  /** The patterns all modules declare public, for one kind of path. */
+  private static String[] paths(
+      List<PublicPaths> publicPaths, Function<PublicPaths, List<String>> kind) {
+    return publicPaths.stream()
+        .flatMap(p -> kind.apply(p).stream())
+        .distinct()
+        .toArray(String[]::new);
   }
 
   private void secureHeaders(

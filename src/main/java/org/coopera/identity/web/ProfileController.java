@@ -1,5 +1,6 @@
 package org.coopera.identity.web;
 
+import jakarta.servlet.http.HttpSession;
 import java.time.Duration;
 import java.util.UUID;
 import org.coopera.identity.CooperaUser;
@@ -43,13 +44,15 @@ class ProfileController {
   String changePassword(
       @AuthenticationPrincipal CooperaUser user,
       PasswordForm form,
+      HttpSession session,
       Model model,
       RedirectAttributes redirect) {
     try {
       if (form.newPassword() == null || !form.newPassword().equals(form.confirmPassword())) {
         throw new AccountException("password.error.mismatch", "confirmPassword");
       }
-      accounts.changeOwnPassword(user.accountId(), form.currentPassword(), form.newPassword());
+      accounts.changeOwnPassword(
+          user.accountId(), form.currentPassword(), form.newPassword(), session.getId());
     } catch (AccountException e) {
       model.addAttribute("passwordError", e);
       return profile(user, model);

@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 /** Personal API tokens over the API: obtain one with e-mail and password, list, revoke. */
 @RestController
@@ -61,7 +62,7 @@ class TokenApiController {
     if (request.password() == null || request.password().isEmpty()) {
       throw new InvalidParameterException("password", "parameter.error.missing", "password");
     }
-    if (request.days() != null && (request.days() < 1 || request.days() > 3650)) {
+    if (request.days() != null && (request.days() < 0 || request.days() > 3650)) {
       throw new InvalidParameterException("days", "tokens.error.days", 3650);
     }
     Authentication result;
@@ -87,7 +88,9 @@ class TokenApiController {
           tokens.issue(
               user.accountId(),
               request.name(),
-              request.days() == null ? null : Duration.ofDays(request.days()));
+              request.days() == null || request.days() == 0
+                  ? null
+                  : Duration.ofDays(request.days()));
       return ResponseEntity.status(HttpStatus.CREATED)
           .body(new TokenResponse(issued.secret(), issued.id(), issued.name()));
     } catch (AccountException e) {
@@ -104,8 +107,9 @@ class TokenApiController {
   @DeleteMapping("/{id}")
   @Operation(summary = "Revoke one of the caller's tokens")
   ResponseEntity<Void> revoke(@AuthenticationPrincipal CooperaUser user, @PathVariable UUID id) {
-    return tokens.revoke(user.accountId(), id)
-        ? ResponseEntity.noContent().build()
-        : ResponseEntity.notFound().build();
+    if (!tokens.revoke(user.accountId(), id)) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+    }
+    return ResponseEntity.noContent().build();
   }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -23,9 +24,11 @@ class WebConfiguration implements WebMvcConfigurer {
   static final String LANGUAGE_COOKIE = "coopera-lang";
 
   private final WebProperties properties;
+  private final ApplicationEventPublisher events;
 
-  WebConfiguration(WebProperties properties) {
+  WebConfiguration(WebProperties properties, ApplicationEventPublisher events) {
     this.properties = properties;
+    this.events = events;
   }
 
   @Bean
@@ -81,6 +84,6 @@ class WebConfiguration implements WebMvcConfigurer {
 
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
-    registry.addInterceptor(new SupportedLocaleChangeInterceptor(supportedLocales()));
+    registry.addInterceptor(new SupportedLocaleChangeInterceptor(supportedLocales(), events));
   }
 }
