@@ -117,8 +117,32 @@ class ReferenceApiIT {
   }
 
   @Test
-  void anUnknownStateIsA404() throws Exception {
-    assertThat(send("/api/v1/states/XXX", null).statusCode()).isEqualTo(404);
+  void anUnknownStateIsA404ProblemInTheCallersLanguage() throws Exception {
+    HttpResponse<String> response = send("/api/v1/states/XXX", "fr");
+    assertThat(response.statusCode()).isEqualTo(404);
+    JsonNode problem = json.readTree(response.body());
+    assertThat(problem.get("code").asString()).isEqualTo("not-found");
+    assertThat(problem.get("title").asString()).isEqualTo("Introuvable");
+  }
+
+  @Test
+  void aWrongMethodOrABadBodyIsAProblemWithACode() throws Exception {
+    HttpResponse<String> wrongMethod =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/states"))
+                .DELETE()
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(wrongMethod.statusCode()).isIn(401, 405);
+    HttpResponse<String> badBody =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/tokens"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{not json"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(badBody.statusCode()).isEqualTo(400);
+    assertThat(json.readTree(badBody.body()).get("code").asString()).isEqualTo("bad-request");
   }
 
   @Test

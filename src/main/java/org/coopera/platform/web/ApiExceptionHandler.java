@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.Locale;
 import org.coopera.platform.InvalidParameterException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
@@ -30,6 +32,8 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   static final String PROBLEM_BASE = "https://coopera.org/problems/";
+
+  private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
   private final MessageSource messages;
 
@@ -75,6 +79,50 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             null,
             locale);
     return ResponseEntity.badRequest().body(problem);
+  }
+
+  /** Anything unforeseen: a 500 that says nothing of the internals, logged for the operators. */
+  @ExceptionHandler(Exception.class)
+  ProblemDetail unexpected(Exception e, HttpServletRequest request) {
+    log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
+    Locale locale = RequestContextUtils.getLocale(request);
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.INTERNAL_SERVER_ERROR,
+            messages.getMessage("problem.internal-error.detail", null, locale));
+    problem.setInstance(URI.create(request.getRequestURI()));
+    return withCode(problem, locale);
+  }
+
+  /**
+   * Every Problem Details answer, including those Spring MVC builds itself (404, 405, 415, an
+   * unreadable body...), carries a stable {@code code} and a title in the caller's language.
+   */
+  @Override
+  protected ResponseEntity<Object> createResponseEntity(
+      Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+    if (body instanceof ProblemDetail problem) {
+      withCode(problem, LocaleContextHolder.getLocale());
+    }
+    return super.createResponseEntity(body, headers, statusCode, request);
+  }
+
+  private ProblemDetail withCode(ProblemDetail problem, Locale locale) {
+    if (problem.getProperties() == null || !problem.getProperties().containsKey("code")) {
+      HttpStatus status = HttpStatus.resolve(problem.getStatus());
+      String code =
+          status == null ? "error" : status.name().toLowerCase(Locale.ROOT).replace('_', '-');
+      if (status == HttpStatus.INTERNAL_SERVER_ERROR) {
+        code = "internal-error";
+      }
+      problem.setProperty("code", code);
+      problem.setType(URI.create(PROBLEM_BASE + code));
+      String title = messages.getMessage("problem." + code + ".title", null, null, locale);
+      if (title != null) {
+        problem.setTitle(title);
+      }
+    }
+    return problem;
   }
 
   private ProblemDetail badParameter(
