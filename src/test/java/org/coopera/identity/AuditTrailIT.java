@@ -183,6 +183,29 @@ class AuditTrailIT {
   }
 
   @Test
+  void administratorsExportTheFilteredTrailAsCsv() throws Exception {
+    String csv =
+        mvc.perform(
+                get("/admin/audit/export.csv")
+                    .with(logins.as(DemoLogins.ADMIN))
+                    .param("table", "account")
+                    .param("operation", "INSERT"))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    List<String> lines = csv.lines().toList();
+    assertThat(lines.get(0))
+        .isEqualTo("\uFEFFid,occurred_at,transaction_id,actor,table,record,operation,changes");
+    assertThat(lines.subList(1, lines.size()))
+        .hasSizeGreaterThanOrEqualTo(10)
+        .allSatisfy(line -> assertThat(line).contains(",account,").contains(",INSERT,"));
+    assertThat(csv).contains("admin@demo.coopera.org").doesNotContain("{bcrypt}");
+    mvc.perform(get("/admin/audit/export.csv").with(logins.as(DemoLogins.TRAINER)))
+        .andExpect(status().isForbidden());
+  }
+
+  @Test
   void plainSqlWritesAreAuditedTooAsTheSystem() {
     transactions.executeWithoutResult(
         tx ->

@@ -70,6 +70,26 @@ class WebShellIT {
   }
 
   @Test
+  void theFilteredDirectoryDownloadsAsCsv() throws Exception {
+    String csv =
+        mvc.perform(get("/states/export.csv").param("region", "419").param("group", "lldc"))
+            .andExpect(status().isOk())
+            .andExpect(
+                org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                    .string("Content-Disposition", containsString("coopera-states.csv")))
+            .andReturn()
+            .getResponse()
+            .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    org.assertj.core.api.Assertions.assertThat(csv.lines())
+        .containsExactly(
+            "\uFEFFiso3,iso2,m49,name,region,sub_region,intermediate_region,un_status,ldc,lldc,sids",
+            "BOL,BO,068,Bolivia (Plurinational State of),Americas,Latin America and the"
+                + " Caribbean,South America,MEMBER,false,true,false",
+            "PRY,PY,600,Paraguay,Americas,Latin America and the Caribbean,South"
+                + " America,MEMBER,false,true,false");
+  }
+
+  @Test
   void aStateProfileShowsItsRegionAndGroupings() throws Exception {
     mvc.perform(get("/states/PRY"))
         .andExpect(status().isOk())

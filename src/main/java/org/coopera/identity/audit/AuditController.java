@@ -1,12 +1,19 @@
 package org.coopera.identity.audit;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.LocalDate;
+import java.util.List;
+import org.coopera.platform.Csv;
 import org.coopera.platform.PageParameters;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The audit trail for administrators: who changed what, when. */
 @Controller
@@ -15,9 +22,11 @@ class AuditController {
   static final int PAGE_SIZE = 50;
 
   private final AuditTrail trail;
+  private final JsonMapper json;
 
-  AuditController(AuditTrail trail) {
+  AuditController(AuditTrail trail, JsonMapper json) {
     this.trail = trail;
+    this.json = json;
   }
 
   @GetMapping("/admin/audit")
@@ -36,5 +45,49 @@ class AuditController {
     model.addAttribute("tables", trail.tables());
     model.addAttribute("operations", AuditTrail.OPERATIONS);
     return "admin/audit";
+  }
+
+  /** The filtered trail as CSV, every matching entry, streamed. */
+  @GetMapping(value = "/admin/audit/export.csv", produces = Csv.MEDIA_TYPE)
+  void export(
+      @RequestParam(required = false) String table,
+      @RequestParam(required = false) String record,
+      @RequestParam(required = false) String actor,
+      @RequestParam(required = false) String operation,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      HttpServletResponse response)
+      throws IOException {
+    AuditTrail.Filter filter = new AuditTrail.Filter(table, record, actor, operation, from, to);
+    response.setContentType(Csv.MEDIA_TYPE);
+    response.setHeader(
+        HttpHeaders.CONTENT_DISPOSITION,
+        ContentDisposition.attachment().filename("coopera-audit.csv").build().toString());
+    try (Csv csv =
+        Csv.start(
+            response.getWriter(),
+            List.of(
+                "id",
+                "occurred_at",
+                "transaction_id",
+                "actor",
+                "table",
+                "record",
+                "operation",
+                "changes"))) {
+      trail.forEach(
+          filter,
+          e ->
+              csv.row(
+                  List.of(
+                      e.id(),
+                      e.occurredAt().toString(),
+                      e.transactionId(),
+                      e.actor(),
+                      e.tableName(),
+                      e.recordId(),
+                      e.operation(),
+                      json.writeValueAsString(e.changes()))));
+    }
   }
 }

@@ -7,9 +7,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.coopera.platform.InvalidParameterException;
 import org.coopera.platform.ListPage;
 import org.coopera.platform.PageParameters;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -55,6 +57,39 @@ public class AuditTrail {
   }
 
   public ListPage<Entry> find(Filter filter, PageParameters paging) {
+    Where where = where(filter);
+    long total =
+        jdbc.sql("select count(*) from audit_entry" + where.clause())
+            .params(where.params())
+            .query(Long.class)
+            .single();
+    List<Object> pageParams = new ArrayList<>(where.params());
+    pageParams.add(paging.size());
+    pageParams.add(paging.offset());
+    List<Entry> entries =
+        jdbc.sql(SELECT + where.clause() + " order by occurred_at desc, id desc limit ? offset ?")
+            .params(pageParams)
+            .query((rs, n) -> entry(rs))
+            .list();
+    return new ListPage<>(total, paging.page(), paging.size(), entries);
+  }
+
+  /** Every entry the filter selects, newest first, one at a time (for exports of any size). */
+  public void forEach(Filter filter, Consumer<Entry> action) {
+    Where where = where(filter);
+    jdbc.sql(SELECT + where.clause() + " order by occurred_at desc, id desc")
+        .params(where.params())
+        .withFetchSize(500)
+        .query((RowCallbackHandler) rs -> action.accept(entry(rs)));
+  }
+
+  private static final String SELECT =
+      "select id, occurred_at, transaction_id, actor, table_name, record_id, operation,"
+          + " changes::text from audit_entry";
+
+  private record Where(String clause, List<Object> params) {}
+
+  private static Where where(Filter filter) {
     List<Object> params = new ArrayList<>();
     List<String> where = new ArrayList<>();
     if (hasText(filter.table())) {
@@ -87,35 +122,19 @@ public class AuditTrail {
           java.sql.Timestamp.from(
               filter.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
     }
-    String clause = where.isEmpty() ? "" : " where " + String.join(" and ", where);
-    long total =
-        jdbc.sql("select count(*) from audit_entry" + clause)
-            .params(params)
-            .query(Long.class)
-            .single();
-    List<Object> pageParams = new ArrayList<>(params);
-    pageParams.add(paging.size());
-    pageParams.add(paging.offset());
-    List<Entry> entries =
-        jdbc.sql(
-                "select id, occurred_at, transaction_id, actor, table_name, record_id, operation,"
-                    + " changes::text from audit_entry"
-                    + clause
-                    + " order by occurred_at desc, id desc limit ? offset ?")
-            .params(pageParams)
-            .query(
-                (rs, n) ->
-                    new Entry(
-                        rs.getLong(1),
-                        rs.getTimestamp(2).toInstant(),
-                        rs.getLong(3),
-                        rs.getString(4),
-                        rs.getString(5),
-                        rs.getString(6),
-                        rs.getString(7),
-                        changes(rs.getString(8))))
-            .list();
-    return new ListPage<>(total, paging.page(), paging.size(), entries);
+    return new Where(where.isEmpty() ? "" : " where " + String.join(" and ", where), params);
+  }
+
+  private Entry entry(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return new Entry(
+        rs.getLong(1),
+        rs.getTimestamp(2).toInstant(),
+        rs.getLong(3),
+        rs.getString(4),
+        rs.getString(5),
+        rs.getString(6),
+        rs.getString(7),
+        changes(rs.getString(8)));
   }
 
   /** The audited tables, for the filter. */

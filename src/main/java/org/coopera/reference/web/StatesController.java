@@ -1,14 +1,19 @@
 package org.coopera.reference.web;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.coopera.platform.Csv;
 import org.coopera.platform.ListPage;
 import org.coopera.platform.PageParameters;
 import org.coopera.reference.ReferenceData;
 import org.coopera.reference.ReferenceData.State;
 import org.coopera.reference.ReferenceData.StateFilter;
 import org.coopera.reference.StateProfileSection;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -49,6 +54,56 @@ class StatesController {
             .toList());
     model.addAttribute("groups", StateFilter.GROUPS);
     return "states/directory";
+  }
+
+  /** The directory, filtered the same way, as CSV. */
+  @GetMapping(value = "/states/export.csv", produces = Csv.MEDIA_TYPE)
+  void export(
+      @RequestParam(required = false) String q,
+      @RequestParam(required = false) String region,
+      @RequestParam(required = false) String group,
+      HttpServletResponse response)
+      throws IOException {
+    List<State> states =
+        reference
+            .states(
+                new StateFilter(q, region, group), new PageParameters(0, PageParameters.MAX_SIZE))
+            .items();
+    response.setContentType(Csv.MEDIA_TYPE);
+    response.setHeader(
+        HttpHeaders.CONTENT_DISPOSITION,
+        ContentDisposition.attachment().filename("coopera-states.csv").build().toString());
+    try (Csv csv =
+        Csv.start(
+            response.getWriter(),
+            List.of(
+                "iso3",
+                "iso2",
+                "m49",
+                "name",
+                "region",
+                "sub_region",
+                "intermediate_region",
+                "un_status",
+                "ldc",
+                "lldc",
+                "sids"))) {
+      for (State s : states) {
+        csv.row(
+            java.util.Arrays.asList(
+                s.iso3(),
+                s.iso2(),
+                s.m49(),
+                s.name(),
+                s.regionName(),
+                s.subRegionName(),
+                s.intermediateRegionName(),
+                s.unStatus(),
+                s.ldc(),
+                s.lldc(),
+                s.sids()));
+      }
+    }
   }
 
   @GetMapping("/states/{iso3}")

@@ -1,0 +1,76 @@
+package org.coopera.platform;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.List;
+
+/**
+ * Writes RFC 4180 CSV for exports: UTF-8 with a byte-order mark (so spreadsheet programs read the
+ * accents right), CRLF line ends, quoting where needed, and cells that a spreadsheet would take for
+ * a formula ({@code = + - @}, tab, carriage return) neutralised with a leading apostrophe.
+ */
+public final class Csv implements AutoCloseable {
+
+  public static final String MEDIA_TYPE = "text/csv;charset=UTF-8";
+
+  private final Writer out;
+
+  private Csv(Writer out) {
+    this.out = out;
+  }
+
+  /** Starts a CSV document on {@code out}, writing the byte-order mark and the header row. */
+  public static Csv start(Writer out, List<String> header) {
+    Csv csv = new Csv(out);
+    csv.write("\uFEFF");
+    csv.row(header);
+    return csv;
+  }
+
+  public Csv row(List<?> cells) {
+    StringBuilder line = new StringBuilder();
+    for (int i = 0; i < cells.size(); i++) {
+      if (i > 0) {
+        line.append(',');
+      }
+      line.append(cell(cells.get(i)));
+    }
+    write(line.append("\r\n").toString());
+    return this;
+  }
+
+  static String cell(Object value) {
+    if (value == null) {
+      return "";
+    }
+    String text = value.toString();
+    if (!text.isEmpty() && !(value instanceof Number) && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+      text = "'" + text;
+    }
+    if (text.indexOf(',') >= 0
+        || text.indexOf('"') >= 0
+        || text.indexOf('\n') >= 0
+        || text.indexOf('\r') >= 0) {
+      return '"' + text.replace("\"", "\"\"") + '"';
+    }
+    return text;
+  }
+
+  private void write(String text) {
+    try {
+      out.write(text);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      out.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
