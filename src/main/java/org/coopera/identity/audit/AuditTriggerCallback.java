@@ -33,7 +33,8 @@ class AuditTriggerCallback implements Callback {
           "flyway_schema_history",
           "event_publication",
           "spring_session",
-          "spring_session_attributes");
+          "spring_session_attributes",
+          "login_failure");
 
   static final String TRIGGER = "audit_row";
 

@@ -124,6 +124,7 @@ public class AccountService {
     String emailBefore = account.email();
     boolean accessChanged =
         account.enabled() != enabled
+            || !normalised.equals(emailBefore)
             || !new LinkedHashSet<>(account.grants()).equals(new LinkedHashSet<>(grants));
     account.changeEmail(normalised);
     account.rename(name);

@@ -7,27 +7,37 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import org.coopera.support.CooperaIntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
-class LoginThrottleTest {
+/** The throttle counts failures in the database, as every instance sees them. */
+@CooperaIntegrationTest
+class LoginThrottleIT {
 
   private final MovableClock clock = new MovableClock();
-  private final LoginThrottle throttle = new LoginThrottle(clock);
+  private LoginThrottle throttle;
+
+  @Autowired
+  void throttleOn(JdbcClient jdbc) {
+    throttle = new LoginThrottle(jdbc, clock);
+  }
 
   @Test
   void fiveFailuresBlockTheAccountForTheWindow() {
     for (int i = 0; i < 4; i++) {
-      throttle.recordFailure("Someone@Example.org", "198.51.100.1");
+      throttle.recordFailure("Throttled@Example.org", "198.51.100.1");
     }
-    assertThat(throttle.isBlocked("someone@example.org", "198.51.100.2")).isFalse();
-    throttle.recordFailure("someone@example.org ", "198.51.100.3");
-    assertThat(throttle.isBlocked("SOMEONE@example.org", "198.51.100.4"))
+    assertThat(throttle.isBlocked("throttled@example.org", "198.51.100.2")).isFalse();
+    throttle.recordFailure("throttled@example.org ", "198.51.100.3");
+    assertThat(throttle.isBlocked("THROTTLED@example.org", "198.51.100.4"))
         .as("the e-mail address is compared without case or spaces, from any address")
         .isTrue();
     assertThat(throttle.isBlocked("other@example.org", "198.51.100.4")).isFalse();
 
     clock.advance(LoginThrottle.WINDOW.plusSeconds(1));
-    assertThat(throttle.isBlocked("someone@example.org", "198.51.100.4")).isFalse();
+    assertThat(throttle.isBlocked("throttled@example.org", "198.51.100.4")).isFalse();
   }
 
   @Test
@@ -50,7 +60,7 @@ class LoginThrottleTest {
   }
 
   private static final class MovableClock extends Clock {
-    private Instant now = Instant.parse("2026-11-28T10:00:00Z");
+    private Instant now = Instant.now().plus(Duration.ofDays(3650));
 
     void advance(Duration duration) {
       now = now.plus(duration);
