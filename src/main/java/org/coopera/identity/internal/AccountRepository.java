@@ -4,8 +4,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.coopera.identity.Role;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
@@ -29,16 +27,6 @@ interface AccountRepository extends JpaRepository<Account, UUID> {
       "select count(a) > 0 from Account a join a.roles r where r.role = :role and a.enabled ="
           + " true")
   boolean anyEnabledWith(@Param("role") Role role);
-
-  @Query(
-      value =
-          "select a from Account a where (:q = '' or lower(a.email) like lower(concat('%', :q,"
-              + " '%')) or lower(a.displayName) like lower(concat('%', :q, '%'))) order by"
-              + " lower(a.email)",
-      countQuery =
-          "select count(a) from Account a where (:q = '' or lower(a.email) like lower(concat('%',"
-              + " :q, '%')) or lower(a.displayName) like lower(concat('%', :q, '%')))")
-  Page<Account> search(@Param("q") String query, Pageable pageable);
 
   @Modifying
   @Query(

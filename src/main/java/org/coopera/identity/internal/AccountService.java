@@ -1,9 +1,11 @@
 package org.coopera.identity.internal;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -12,11 +14,11 @@ import java.util.stream.Collectors;
 import org.coopera.identity.CooperaUser;
 import org.coopera.identity.Grant;
 import org.coopera.identity.Role;
+import org.coopera.platform.ListPage;
+import org.coopera.platform.PageParameters;
 import org.coopera.reference.ReferenceData;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
-import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.session.SessionInformation;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -34,15 +36,18 @@ public class AccountService {
   private final PasswordEncoder passwordEncoder;
   private final ReferenceData reference;
   private final SessionRegistry sessions;
+  private final JdbcClient jdbc;
   private final Clock clock;
 
   AccountService(
       AccountRepository accounts,
+      JdbcClient jdbc,
       PasswordEncoder passwordEncoder,
       ReferenceData reference,
       SessionRegistry sessions,
       Clock clock) {
     this.accounts = accounts;
+    this.jdbc = jdbc;
     this.passwordEncoder = passwordEncoder;
     this.reference = reference;
     this.sessions = sessions;
@@ -184,18 +189,61 @@ public class AccountService {
             .orElseThrow(() -> new AccountException("accounts.error.not-found", null)));
   }
 
+  /**
+   * Accounts whose e-mail or name contains {@code query}, holding {@code role} and acting for
+   * {@code stateIso3} where given, ordered by e-mail; roles loaded in one more query.
+   */
   @Transactional(readOnly = true)
-  public Page<AccountView> search(String query, int page, int size) {
-    Page<Account> found =
-        accounts.search(query == null ? "" : query.strip(), PageRequest.of(page, size));
-    List<UUID> ids = found.getContent().stream().map(Account::id).toList();
+  public ListPage<AccountView> search(
+      String query, Role role, String stateIso3, PageParameters paging) {
+    List<String> where = new ArrayList<>();
+    List<Object> params = new ArrayList<>();
+    if (query != null && !query.isBlank()) {
+      where.add("(lower(a.email) like ? or lower(a.display_name) like ?)");
+      String like =
+          "%"
+              + query.strip().toLowerCase(Locale.ROOT).replace("%", "\\%").replace("_", "\\_")
+              + "%";
+      params.add(like);
+      params.add(like);
+    }
+    if (role != null || stateIso3 != null) {
+      where.add(
+          "exists (select 1 from role_assignment r where r.account_id = a.id"
+              + (role != null ? " and r.role = ?" : "")
+              + (stateIso3 != null ? " and r.state_iso3 = ?" : "")
+              + ")");
+      if (role != null) {
+        params.add(role.name());
+      }
+      if (stateIso3 != null) {
+        params.add(stateIso3);
+      }
+    }
+    String clause = where.isEmpty() ? "" : " where " + String.join(" and ", where);
+    long total =
+        jdbc.sql("select count(*) from account a" + clause)
+            .params(params)
+            .query(Long.class)
+            .single();
+    List<Object> pageParams = new ArrayList<>(params);
+    pageParams.add(paging.size());
+    pageParams.add(paging.offset());
+    List<UUID> ids =
+        jdbc.sql("select a.id from account a" + clause + " order by a.email limit ? offset ?")
+            .params(pageParams)
+            .query(UUID.class)
+            .list();
     Map<UUID, Account> withRoles =
         ids.isEmpty()
             ? Map.of()
             : accounts.findAllWithRoles(ids).stream()
                 .collect(Collectors.toMap(Account::id, Function.identity()));
-    List<AccountView> views = ids.stream().map(withRoles::get).map(AccountView::of).toList();
-    return new PageImpl<>(views, found.getPageable(), found.getTotalElements());
+    return new ListPage<>(
+        total,
+        paging.page(),
+        paging.size(),
+        ids.stream().map(withRoles::get).map(AccountView::of).toList());
   }
 
   /**

@@ -10,10 +10,9 @@ import org.coopera.identity.Role;
 import org.coopera.identity.internal.AccountException;
 import org.coopera.identity.internal.AccountService;
 import org.coopera.identity.internal.AccountService.AccountView;
-import org.coopera.platform.ListPage;
+import org.coopera.platform.InvalidParameterException;
 import org.coopera.platform.PageParameters;
 import org.coopera.reference.ReferenceData;
-import org.springframework.data.domain.Page;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -71,14 +70,31 @@ class AdminAccountsController {
   @GetMapping
   String list(
       @RequestParam(required = false) String q,
+      @RequestParam(required = false) String role,
+      @RequestParam(required = false) String state,
       @RequestParam(required = false) Integer page,
       Model model) {
-    PageParameters paging = PageParameters.of(page, null, PAGE_SIZE);
-    Page<AccountView> found = accounts.search(q, paging.page(), paging.size());
+    Role wanted = null;
+    if (role != null && !role.isBlank()) {
+      try {
+        wanted = Role.valueOf(role);
+      } catch (IllegalArgumentException e) {
+        throw new InvalidParameterException(
+            "role", "parameter.error.role", Arrays.toString(Role.values()));
+      }
+    }
+    String stateIso3 = state == null || state.isBlank() ? null : state.strip();
+    if (stateIso3 != null && reference.findState(stateIso3).isEmpty()) {
+      throw new InvalidParameterException("state", "parameter.error.state", stateIso3);
+    }
     model.addAttribute("q", q);
+    model.addAttribute("role", role);
+    model.addAttribute("state", stateIso3);
+    model.addAttribute("roles", Arrays.asList(Role.values()));
+    model.addAttribute("states", reference.allStates());
     model.addAttribute(
         "accounts",
-        new ListPage<>(found.getTotalElements(), paging.page(), paging.size(), found.getContent()));
+        accounts.search(q, wanted, stateIso3, PageParameters.of(page, null, PAGE_SIZE)));
     return "admin/accounts";
   }
 
