@@ -98,24 +98,37 @@ class ProfileIT {
   @Test
   void aTokenIsShownOnceListedByItsPrefixAndRevocable() throws Exception {
     String email = "tokens-" + UUID.randomUUID() + "@example.org";
-    accounts.create(email, "Token Person", PASSWORD, List.of(Grant.of(Role.TRAINER)), false);
+    UUID accountId =
+        accounts.create(email, "Token Person", PASSWORD, List.of(Grant.of(Role.TRAINER)), false);
     RequestPostProcessor me = user(users.loadUserByUsername(email));
 
+    org.springframework.test.web.servlet.MvcResult created =
+        mvc.perform(
+                post("/profile/tokens")
+                    .with(me)
+                    .with(csrf())
+                    .param("name", "reporting script")
+                    .param("days", "30")
+                    .param("nonce", "form-1"))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("Copy it now")))
+            .andReturn();
     ApiTokens.IssuedToken issued =
-        (ApiTokens.IssuedToken)
-            mvc.perform(
-                    post("/profile/tokens")
-                        .with(me)
-                        .with(csrf())
-                        .param("name", "reporting script")
-                        .param("days", "30"))
-                .andExpect(status().isOk())
-                .andExpect(content().string(containsString("Copy it now")))
-                .andReturn()
-                .getModelAndView()
-                .getModel()
-                .get("issuedToken");
+        (ApiTokens.IssuedToken) created.getModelAndView().getModel().get("issuedToken");
+    jakarta.servlet.http.Cookie session = created.getResponse().getCookie("SESSION");
     assertThat(issued.secret()).startsWith("cpa_").hasSizeGreaterThan(40);
+
+    mvc.perform(
+            post("/profile/tokens")
+                .with(me)
+                .with(csrf())
+                .cookie(session)
+                .param("name", "reporting script")
+                .param("days", "30")
+                .param("nonce", "form-1"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("This form was already sent")));
+    assertThat(tokens.tokensOf(accountId)).as("a reload creates no second token").hasSize(1);
 
     String page =
         mvc.perform(get("/profile").with(me))

@@ -152,6 +152,16 @@ class SecurityIT {
     mvc.perform(get("/actuator/prometheus").header("Authorization", "Bearer " + token))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("jvm_memory_used_bytes")));
+    mvc.perform(get("/api/v1/no-such-thing").header("Authorization", "Bearer " + token))
+        .andExpect(status().isNotFound())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.code").value("not-found"));
+    mvc.perform(
+            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(
+                    "/api/v1/states")
+                .header("Authorization", "Bearer " + token))
+        .andExpect(status().isMethodNotAllowed())
+        .andExpect(jsonPath("$.code").value("method-not-allowed"));
     assertThat(
             jdbc.sql(
                     "select actor from audit_entry where table_name = 'api_token' and record_id = ?"

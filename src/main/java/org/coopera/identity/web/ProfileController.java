@@ -2,6 +2,7 @@ package org.coopera.identity.web;
 
 import jakarta.servlet.http.HttpSession;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.UUID;
 import org.coopera.identity.CooperaUser;
 import org.coopera.identity.internal.AccountException;
@@ -31,12 +32,17 @@ class ProfileController {
 
   record PasswordForm(String currentPassword, String newPassword, String confirmPassword) {}
 
-  record TokenForm(String name, Integer days) {}
+  /** {@code nonce} identifies one rendering of the form, so that a reload creates nothing. */
+  record TokenForm(String name, Integer days, String nonce) {}
+
+  static final String USED_NONCES = ProfileController.class.getName() + ".usedTokenNonces";
+  static final int REMEMBERED_NONCES = 20;
 
   @GetMapping
   String profile(@AuthenticationPrincipal CooperaUser user, Model model) {
     model.addAttribute("account", accounts.find(user.accountId()));
     model.addAttribute("tokens", tokens.tokensOf(user.accountId()));
+    model.addAttribute("tokenNonce", UUID.randomUUID().toString());
     return "identity/profile";
   }
 
@@ -62,7 +68,12 @@ class ProfileController {
   }
 
   @PostMapping("/tokens")
-  String createToken(@AuthenticationPrincipal CooperaUser user, TokenForm form, Model model) {
+  String createToken(
+      @AuthenticationPrincipal CooperaUser user, TokenForm form, HttpSession session, Model model) {
+    if (!firstUseOf(form.nonce(), session)) {
+      model.addAttribute("tokenNotice", "tokens.already-created");
+      return profile(user, model);
+    }
     Duration lifetime;
     if (form.days() == null || form.days() == 0) {
       lifetime = null;
@@ -79,6 +90,27 @@ class ProfileController {
       model.addAttribute("tokenError", e);
     }
     return profile(user, model);
+  }
+
+  /** Whether this form rendering has not been submitted before (a reload resubmits it). */
+  @SuppressWarnings("unchecked")
+  private static boolean firstUseOf(String nonce, HttpSession session) {
+    if (nonce == null || nonce.isBlank()) {
+      return false;
+    }
+    Object stored = session.getAttribute(USED_NONCES);
+    LinkedHashSet<String> used =
+        stored instanceof LinkedHashSet<?> set
+            ? new LinkedHashSet<>((LinkedHashSet<String>) set)
+            : new LinkedHashSet<>();
+    if (!used.add(nonce)) {
+      return false;
+    }
+    while (used.size() > REMEMBERED_NONCES) {
+      used.remove(used.iterator().next());
+    }
+    session.setAttribute(USED_NONCES, used);
+    return true;
   }
 
   @PostMapping("/tokens/{id}/revoke")
