@@ -1,13 +1,15 @@
 package org.coopera.reference;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.coopera.platform.InvalidInputException;
+import org.coopera.platform.InvalidParameterException;
 import org.coopera.platform.ListPage;
 import org.coopera.platform.PageParameters;
+import org.coopera.platform.SqlFilter;
+import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,40 +50,25 @@ public class Organisations {
   @Transactional(readOnly = true)
   public ListPage<ReferenceData.Organisation> search(
       String query, String kind, PageParameters paging) {
-    List<String> where = new ArrayList<>();
-    List<Object> params = new ArrayList<>();
-    if (query != null && !query.isBlank()) {
-      where.add("(name ilike ? or code ilike ?)");
-      String like = "%" + query.strip().replace("%", "\\%").replace("_", "\\_") + "%";
-      params.add(like);
-      params.add(like);
+    SqlFilter filter = new SqlFilter();
+    if (SqlFilter.hasText(query)) {
+      String like = SqlFilter.containing(query);
+      filter.and("(name ilike ? or code ilike ?)", like, like);
     }
-    if (kind != null && !kind.isBlank()) {
+    if (SqlFilter.hasText(kind)) {
       if (!KINDS.contains(kind)) {
-        throw new org.coopera.platform.InvalidParameterException(
+        throw new InvalidParameterException(
             "kind", "parameter.error.organisation-kind", String.join(", ", KINDS));
       }
-      where.add("kind = ?");
-      params.add(kind);
+      filter.and("kind = ?", kind);
     }
-    String clause = where.isEmpty() ? "" : " where " + String.join(" and ", where);
-    long total =
-        jdbc.sql("select count(*) from organisation" + clause)
-            .params(params)
-            .query(Long.class)
-            .single();
-    List<Object> pageParams = new ArrayList<>(params);
-    pageParams.add(paging.size());
-    pageParams.add(paging.offset());
-    List<ReferenceData.Organisation> items =
-        jdbc.sql(
-                "select code, name, kind, state_iso3 from organisation"
-                    + clause
-                    + " order by lower(name) limit ? offset ?")
-            .params(pageParams)
-            .query(ReferenceData.Organisation.class)
-            .list();
-    return new ListPage<>(total, paging.page(), paging.size(), items);
+    return filter.page(
+        jdbc,
+        "code, name, kind, state_iso3",
+        "organisation",
+        "lower(name)",
+        new DataClassRowMapper<>(ReferenceData.Organisation.class),
+        paging);
   }
 
   @Transactional(readOnly = true)

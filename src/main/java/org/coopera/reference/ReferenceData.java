@@ -1,13 +1,15 @@
 package org.coopera.reference;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.coopera.platform.InvalidParameterException;
 import org.coopera.platform.ListPage;
 import org.coopera.platform.PageParameters;
+import org.coopera.platform.SqlFilter;
+import org.springframework.jdbc.core.DataClassRowMapper;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -92,17 +94,23 @@ public class ReferenceData {
   public record Counts(
       long states, long instruments, long mechanisms, long sdgTargets, long themes) {}
 
-  private static final String STATE_SELECT =
+  private static final String STATE_COLUMNS =
       """
-      select s.iso3, s.iso2, s.m49, s.name, s.region_code, r.name as region_name,
-             s.sub_region_code, sr.name as sub_region_name,
-             s.intermediate_region_code, ir.name as intermediate_region_name,
-             s.un_status, s.ldc, s.lldc, s.sids
-      from state s
-               join region r on r.code = s.region_code
-               join region sr on sr.code = s.sub_region_code
-               left join region ir on ir.code = s.intermediate_region_code
-      """;
+      s.iso3, s.iso2, s.m49, s.name, s.region_code, r.name as region_name,
+      s.sub_region_code, sr.name as sub_region_name,
+      s.intermediate_region_code, ir.name as intermediate_region_name,
+      s.un_status, s.ldc, s.lldc, s.sids""";
+
+  private static final String STATE_FROM =
+      """
+      state s
+          join region r on r.code = s.region_code
+          join region sr on sr.code = s.sub_region_code
+          left join region ir on ir.code = s.intermediate_region_code""";
+
+  private static final String STATE_SELECT = "select " + STATE_COLUMNS + " from " + STATE_FROM;
+
+  private static final RowMapper<State> STATE_MAPPER = new DataClassRowMapper<>(State.class);
 
   private final JdbcClient jdbc;
 
@@ -139,44 +147,34 @@ public class ReferenceData {
   }
 
   public ListPage<State> states(StateFilter filter, PageParameters paging) {
-    List<Object> params = new ArrayList<>();
-    String where = stateWhere(filter, params);
-    long total =
-        jdbc.sql("select count(*) from state s" + where).params(params).query(Long.class).single();
-    List<Object> pageParams = new ArrayList<>(params);
-    pageParams.add(paging.size());
-    pageParams.add(paging.offset());
-    List<State> items =
-        jdbc.sql(STATE_SELECT + where + " order by s.name limit ? offset ?")
-            .params(pageParams)
-            .query(State.class)
-            .list();
-    return new ListPage<>(total, paging.page(), paging.size(), items);
+    return stateFilter(filter)
+        .page(jdbc, STATE_COLUMNS, STATE_FROM, "s.name", STATE_MAPPER, paging);
   }
 
-  private String stateWhere(StateFilter filter, List<Object> params) {
-    List<String> conditions = new ArrayList<>();
-    if (filter.query() != null && !filter.query().isBlank()) {
+  private SqlFilter stateFilter(StateFilter filter) {
+    SqlFilter sql = new SqlFilter();
+    if (SqlFilter.hasText(filter.query())) {
       String q = filter.query().strip();
-      conditions.add("(s.name ilike ? or s.iso3 = upper(?) or s.iso2 = upper(?))");
-      params.add("%" + escapeLike(q) + "%");
-      params.add(q);
-      params.add(q);
+      sql.and(
+          "(s.name ilike ? or s.iso3 = upper(?) or s.iso2 = upper(?))",
+          SqlFilter.containing(q),
+          q,
+          q);
     }
-    if (filter.region() != null && !filter.region().isBlank()) {
+    if (SqlFilter.hasText(filter.region())) {
       String region = filter.region().strip();
       if (findRegion(region).isEmpty()) {
         throw new InvalidParameterException("region", "parameter.error.region", region);
       }
-      conditions.add(
-          "(s.region_code = ? or s.sub_region_code = ? or s.intermediate_region_code = ?)");
-      params.add(region);
-      params.add(region);
-      params.add(region);
+      sql.and(
+          "(s.region_code = ? or s.sub_region_code = ? or s.intermediate_region_code = ?)",
+          region,
+          region,
+          region);
     }
-    if (filter.group() != null && !filter.group().isBlank()) {
+    if (SqlFilter.hasText(filter.group())) {
       String group = filter.group().strip().toLowerCase(Locale.ROOT);
-      conditions.add(
+      sql.and(
           switch (group) {
             case "ldc" -> "s.ldc";
             case "lldc" -> "s.lldc";
@@ -187,11 +185,7 @@ public class ReferenceData {
                     "group", "parameter.error.group", String.join(", ", StateFilter.GROUPS));
           });
     }
-    return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
-  }
-
-  private static String escapeLike(String value) {
-    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    return sql;
   }
 
   public Optional<Region> findRegion(String code) {

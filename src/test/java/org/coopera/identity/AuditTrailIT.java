@@ -206,6 +206,27 @@ class AuditTrailIT {
   }
 
   @Test
+  void theTrailFiltersByDateActorAndOperation() throws Exception {
+    mvc.perform(
+            get("/admin/audit")
+                .with(logins.as(DemoLogins.ADMIN))
+                .param("from", "2000-01-01")
+                .param("to", "2000-12-31"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("No entry matches these filters")));
+    mvc.perform(
+            get("/admin/audit")
+                .with(logins.as(DemoLogins.ADMIN))
+                .param("from", java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString())
+                .param("actor", "SYSTEM")
+                .param("operation", "INSERT"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("demo.coopera.org")));
+    mvc.perform(get("/admin/audit").with(logins.as(DemoLogins.ADMIN)).param("operation", "DROP"))
+        .andExpect(status().isBadRequest());
+  }
+
+  @Test
   void plainSqlWritesAreAuditedTooAsTheSystem() {
     transactions.executeWithoutResult(
         tx ->

@@ -21,5 +21,5 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-@Import(TestSupportConfiguration.class)
+@Import(DemoLogins.class)
 public @interface CooperaIntegrationTest {}

@@ -2,16 +2,15 @@ package org.coopera.identity.audit;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.LocalDate;
 import java.util.List;
 import org.coopera.platform.Csv;
 import org.coopera.platform.PageParameters;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,16 +30,9 @@ class AuditController {
 
   @GetMapping("/admin/audit")
   String audit(
-      @RequestParam(required = false) String table,
-      @RequestParam(required = false) String record,
-      @RequestParam(required = false) String actor,
-      @RequestParam(required = false) String operation,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      @ModelAttribute("filter") AuditTrail.Filter filter,
       @RequestParam(required = false) Integer page,
       Model model) {
-    AuditTrail.Filter filter = new AuditTrail.Filter(table, record, actor, operation, from, to);
-    model.addAttribute("filter", filter);
     model.addAttribute("entries", trail.find(filter, PageParameters.of(page, null, PAGE_SIZE)));
     model.addAttribute("tables", trail.tables());
     model.addAttribute("operations", AuditTrail.OPERATIONS);
@@ -49,16 +41,8 @@ class AuditController {
 
   /** The filtered trail as CSV, every matching entry, streamed. */
   @GetMapping(value = "/admin/audit/export.csv", produces = Csv.MEDIA_TYPE)
-  void export(
-      @RequestParam(required = false) String table,
-      @RequestParam(required = false) String record,
-      @RequestParam(required = false) String actor,
-      @RequestParam(required = false) String operation,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-      HttpServletResponse response)
+  void export(@ModelAttribute("filter") AuditTrail.Filter filter, HttpServletResponse response)
       throws IOException {
-    AuditTrail.Filter filter = new AuditTrail.Filter(table, record, actor, operation, from, to);
     response.setContentType(Csv.MEDIA_TYPE);
     response.setHeader(
         HttpHeaders.CONTENT_DISPOSITION,

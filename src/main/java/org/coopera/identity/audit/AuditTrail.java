@@ -1,9 +1,9 @@
 package org.coopera.identity.audit;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +11,8 @@ import java.util.function.Consumer;
 import org.coopera.platform.InvalidParameterException;
 import org.coopera.platform.ListPage;
 import org.coopera.platform.PageParameters;
+import org.coopera.platform.SqlFilter;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -39,7 +41,12 @@ public class AuditTrail {
 
   /** Filters; blank ones do not filter. Dates are inclusive, in UTC. */
   public record Filter(
-      String table, String record, String actor, String operation, LocalDate from, LocalDate to) {
+      String table,
+      String record,
+      String actor,
+      String operation,
+      @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+      @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
 
     public static Filter none() {
       return new Filter(null, null, null, null, null, null);
@@ -57,72 +64,51 @@ public class AuditTrail {
   }
 
   public ListPage<Entry> find(Filter filter, PageParameters paging) {
-    Where where = where(filter);
-    long total =
-        jdbc.sql("select count(*) from audit_entry" + where.clause())
-            .params(where.params())
-            .query(Long.class)
-            .single();
-    List<Object> pageParams = new ArrayList<>(where.params());
-    pageParams.add(paging.size());
-    pageParams.add(paging.offset());
-    List<Entry> entries =
-        jdbc.sql(SELECT + where.clause() + " order by occurred_at desc, id desc limit ? offset ?")
-            .params(pageParams)
-            .query((rs, n) -> entry(rs))
-            .list();
-    return new ListPage<>(total, paging.page(), paging.size(), entries);
+    return where(filter).page(jdbc, COLUMNS, "audit_entry", ORDER, (rs, n) -> entry(rs), paging);
   }
 
   /** Every entry the filter selects, newest first, one at a time (for exports of any size). */
   public void forEach(Filter filter, Consumer<Entry> action) {
-    Where where = where(filter);
-    jdbc.sql(SELECT + where.clause() + " order by occurred_at desc, id desc")
+    SqlFilter where = where(filter);
+    jdbc.sql("select " + COLUMNS + " from audit_entry" + where.clause() + " order by " + ORDER)
         .params(where.params())
         .withFetchSize(500)
         .query((RowCallbackHandler) rs -> action.accept(entry(rs)));
   }
 
-  private static final String SELECT =
-      "select id, occurred_at, transaction_id, actor, table_name, record_id, operation,"
-          + " changes::text from audit_entry";
+  private static final String COLUMNS =
+      "id, occurred_at, transaction_id, actor, table_name, record_id, operation, changes::text";
+  private static final String ORDER = "occurred_at desc, id desc";
 
-  private record Where(String clause, List<Object> params) {}
-
-  private static Where where(Filter filter) {
-    List<Object> params = new ArrayList<>();
-    List<String> where = new ArrayList<>();
-    if (hasText(filter.table())) {
-      where.add("table_name = ?");
-      params.add(filter.table().strip());
+  private static SqlFilter where(Filter filter) {
+    SqlFilter where = new SqlFilter();
+    if (SqlFilter.hasText(filter.table())) {
+      where.and("table_name = ?", filter.table().strip());
     }
-    if (hasText(filter.record())) {
-      where.add("record_id = ?");
-      params.add(filter.record().strip());
+    if (SqlFilter.hasText(filter.record())) {
+      where.and("record_id = ?", filter.record().strip());
     }
-    if (hasText(filter.actor())) {
-      where.add("actor ilike ?");
-      params.add("%" + filter.actor().strip().replace("%", "\\%").replace("_", "\\_") + "%");
+    if (SqlFilter.hasText(filter.actor())) {
+      where.and("actor ilike ?", SqlFilter.containing(filter.actor()));
     }
-    if (hasText(filter.operation())) {
+    if (SqlFilter.hasText(filter.operation())) {
       if (!OPERATIONS.contains(filter.operation())) {
         throw new InvalidParameterException(
             "operation", "parameter.error.operation", String.join(", ", OPERATIONS));
       }
-      where.add("operation = ?");
-      params.add(filter.operation());
+      where.and("operation = ?", filter.operation());
     }
     if (filter.from() != null) {
-      where.add("occurred_at >= ?");
-      params.add(java.sql.Timestamp.from(filter.from().atStartOfDay(ZoneOffset.UTC).toInstant()));
+      where.and(
+          "occurred_at >= ?",
+          Timestamp.from(filter.from().atStartOfDay(ZoneOffset.UTC).toInstant()));
     }
     if (filter.to() != null) {
-      where.add("occurred_at < ?");
-      params.add(
-          java.sql.Timestamp.from(
-              filter.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
+      where.and(
+          "occurred_at < ?",
+          Timestamp.from(filter.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
     }
-    return new Where(where.isEmpty() ? "" : " where " + String.join(" and ", where), params);
+    return where;
   }
 
   private Entry entry(java.sql.ResultSet rs) throws java.sql.SQLException {
@@ -158,9 +144,5 @@ public class AuditTrail {
     raw.forEach(
         (column, values) -> changes.put(column, new Change(values.get("old"), values.get("new"))));
     return changes;
-  }
-
-  private static boolean hasText(String value) {
-    return value != null && !value.isBlank();
   }
 }

@@ -1,11 +1,9 @@
 package org.coopera.identity.internal;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -16,6 +14,7 @@ import org.coopera.identity.Grant;
 import org.coopera.identity.Role;
 import org.coopera.platform.ListPage;
 import org.coopera.platform.PageParameters;
+import org.coopera.platform.SqlFilter;
 import org.coopera.reference.ReferenceData;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -196,54 +195,31 @@ public class AccountService {
   @Transactional(readOnly = true)
   public ListPage<AccountView> search(
       String query, Role role, String stateIso3, PageParameters paging) {
-    List<String> where = new ArrayList<>();
-    List<Object> params = new ArrayList<>();
-    if (query != null && !query.isBlank()) {
-      where.add("(lower(a.email) like ? or lower(a.display_name) like ?)");
-      String like =
-          "%"
-              + query.strip().toLowerCase(Locale.ROOT).replace("%", "\\%").replace("_", "\\_")
-              + "%";
-      params.add(like);
-      params.add(like);
+    SqlFilter filter = new SqlFilter();
+    if (SqlFilter.hasText(query)) {
+      String like = SqlFilter.containing(query);
+      filter.and("(a.email ilike ? or a.display_name ilike ?)", like, like);
     }
-    if (role != null || stateIso3 != null) {
-      where.add(
-          "exists (select 1 from role_assignment r where r.account_id = a.id"
-              + (role != null ? " and r.role = ?" : "")
-              + (stateIso3 != null ? " and r.state_iso3 = ?" : "")
-              + ")");
-      if (role != null) {
-        params.add(role.name());
-      }
-      if (stateIso3 != null) {
-        params.add(stateIso3);
-      }
+    if (role != null) {
+      filter.and(
+          "exists (select 1 from role_assignment r where r.account_id = a.id and r.role = ?)",
+          role.name());
     }
-    String clause = where.isEmpty() ? "" : " where " + String.join(" and ", where);
-    long total =
-        jdbc.sql("select count(*) from account a" + clause)
-            .params(params)
-            .query(Long.class)
-            .single();
-    List<Object> pageParams = new ArrayList<>(params);
-    pageParams.add(paging.size());
-    pageParams.add(paging.offset());
-    List<UUID> ids =
-        jdbc.sql("select a.id from account a" + clause + " order by a.email limit ? offset ?")
-            .params(pageParams)
-            .query(UUID.class)
-            .list();
+    if (stateIso3 != null) {
+      filter.and(
+          "exists (select 1 from role_assignment r where r.account_id = a.id and r.state_iso3 ="
+              + " ?)",
+          stateIso3);
+    }
+    ListPage<UUID> ids =
+        filter.page(
+            jdbc, "a.id", "account a", "a.email", (rs, n) -> rs.getObject(1, UUID.class), paging);
     Map<UUID, Account> withRoles =
-        ids.isEmpty()
+        ids.items().isEmpty()
             ? Map.of()
-            : accounts.findAllWithRoles(ids).stream()
+            : accounts.findAllWithRoles(ids.items()).stream()
                 .collect(Collectors.toMap(Account::id, Function.identity()));
-    return new ListPage<>(
-        total,
-        paging.page(),
-        paging.size(),
-        ids.stream().map(withRoles::get).map(AccountView::of).toList());
+    return ids.map(id -> AccountView.of(withRoles.get(id)));
   }
 
   /**
