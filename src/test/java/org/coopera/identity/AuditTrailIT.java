@@ -69,14 +69,7 @@ class AuditTrailIT {
 
   @Test
   void anUpdateRecordsTheOldAndNewValuesOfWhatChanged() throws Exception {
-    mvc.perform(
-            post("/admin/accounts")
-                .with(logins.as(DemoLogins.ADMIN))
-                .with(csrf())
-                .param("email", "rename.me@example.org")
-                .param("displayName", "Before")
-                .param("password", "correct horse battery"))
-        .andExpect(status().isFound());
+    createAccount("rename.me@example.org", "Before");
     String id = accountId("rename.me@example.org");
 
     mvc.perform(
@@ -114,14 +107,7 @@ class AuditTrailIT {
 
   @Test
   void aStaleEditIsRefusedAndChangesNothing() throws Exception {
-    mvc.perform(
-            post("/admin/accounts")
-                .with(logins.as(DemoLogins.ADMIN))
-                .with(csrf())
-                .param("email", "stale@example.org")
-                .param("displayName", "Original")
-                .param("password", "correct horse battery"))
-        .andExpect(status().isFound());
+    createAccount("stale@example.org", "Original");
     String id = accountId("stale@example.org");
     mvc.perform(
             post("/admin/accounts/" + id)
@@ -154,14 +140,7 @@ class AuditTrailIT {
 
   @Test
   void aPasswordResetShowsAsAChangeWithoutRevealingTheHash() throws Exception {
-    mvc.perform(
-            post("/admin/accounts")
-                .with(logins.as(DemoLogins.ADMIN))
-                .with(csrf())
-                .param("email", "reset.me@example.org")
-                .param("displayName", "Reset Me")
-                .param("password", "correct horse battery"))
-        .andExpect(status().isFound());
+    createAccount("reset.me@example.org", "Reset Me");
     String id = accountId("reset.me@example.org");
     mvc.perform(
             post("/admin/accounts/" + id + "/password")
@@ -279,6 +258,18 @@ class AuditTrailIT {
         .andExpect(content().string(containsString("already exists")));
     assertThat(jdbc.sql("select count(*) from audit_entry").query(Long.class).single())
         .isEqualTo(before);
+  }
+
+  /** Creates an account over HTTP as the demo administrator, as a person would. */
+  private void createAccount(String email, String displayName) throws Exception {
+    mvc.perform(
+            post("/admin/accounts")
+                .with(logins.as(DemoLogins.ADMIN))
+                .with(csrf())
+                .param("email", email)
+                .param("displayName", displayName)
+                .param("password", "correct horse battery"))
+        .andExpect(status().isFound());
   }
 
   private String accountId(String email) {
