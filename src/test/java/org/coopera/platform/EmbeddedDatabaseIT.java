@@ -37,6 +37,7 @@ class EmbeddedDatabaseIT {
       assertThat(accounts(jdbc)).containsExactly(ADMIN);
     }
     assertThat(data.resolve("PG_VERSION")).exists();
+    assertThat(data.resolve("postmaster.pid")).as("the server was stopped cleanly").doesNotExist();
     try (ConfigurableApplicationContext second = start(data)) {
       JdbcClient jdbc = second.getBean(JdbcClient.class);
       assertThat(
@@ -47,6 +48,10 @@ class EmbeddedDatabaseIT {
       assertThat(accounts(jdbc))
           .as("the first administrator is created once")
           .containsExactly(ADMIN);
+      assertThat(jdbc.sql("show fsync").query(String.class).single())
+          .as("committed data reaches the disk")
+          .isEqualTo("on");
+      assertThat(jdbc.sql("show synchronous_commit").query(String.class).single()).isEqualTo("on");
     }
   }
 

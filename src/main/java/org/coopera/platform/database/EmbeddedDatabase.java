@@ -52,6 +52,11 @@ final class EmbeddedDatabase implements AutoCloseable {
               .setDataDirectory(dataDirectory.toFile())
               .setCleanDataDirectory(false)
               .setRegisterShutdownHook(false)
+              // durability first: the library's defaults are made for throw-away test databases
+              .setServerConfig("fsync", "on")
+              .setServerConfig("synchronous_commit", "on")
+              .setServerConfig("full_page_writes", "on")
+              .setServerConfig("listen_addresses", "localhost")
               .setServerConfig("max_connections", "100")
               .setServerConfig("shared_buffers", "128MB")
               .setLocaleConfig("encoding", "UTF8")
