@@ -28,7 +28,7 @@ class EmbeddedDatabaseIT {
   @TempDir Path temp;
 
   @Test
-  void dataSurvivesARestartOfTheEmbeddedDatabase() {
+  void dataSurvivesARestartOfTheEmbeddedDatabase() throws Exception {
     Path data = temp.resolve("postgres");
     try (ConfigurableApplicationContext first = start(data)) {
       JdbcClient jdbc = first.getBean(JdbcClient.class);
@@ -53,6 +53,11 @@ class EmbeddedDatabaseIT {
           .isEqualTo("on");
       assertThat(jdbc.sql("show synchronous_commit").query(String.class).single()).isEqualTo("on");
     }
+    assertThat(Files.readString(data.resolve("pg_hba.conf")))
+        .as("even on loopback, the embedded server asks for its password")
+        .doesNotContainPattern("(?m)^(local|host)\\S*\\s.*trust\\s*$")
+        .contains("scram-sha-256");
+    assertThat(temp.resolve("postgres.password")).exists();
   }
 
   @Test

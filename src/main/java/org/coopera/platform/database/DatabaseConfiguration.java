@@ -37,7 +37,8 @@ class DatabaseConfiguration {
     EmbeddedDatabase database = embedded.getIfAvailable();
     if (database != null) {
       dataSource.setJdbcUrl(database.jdbcUrl());
-      dataSource.setUsername("postgres");
+      dataSource.setUsername(database.username());
+      dataSource.setPassword(database.password());
       dataSource.setPoolName("coopera-embedded");
     } else {
       String url = properties.getUrl();

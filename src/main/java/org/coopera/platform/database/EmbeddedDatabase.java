@@ -8,11 +8,18 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 import org.coopera.platform.StartupProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,13 +37,19 @@ final class EmbeddedDatabase implements AutoCloseable {
   private final FileChannel lockChannel;
   private final FileLock lock;
   private final EmbeddedPostgres postgres;
+  private final String password;
 
   private EmbeddedDatabase(
-      Path dataDirectory, FileChannel lockChannel, FileLock lock, EmbeddedPostgres postgres) {
+      Path dataDirectory,
+      FileChannel lockChannel,
+      FileLock lock,
+      EmbeddedPostgres postgres,
+      String password) {
     this.dataDirectory = dataDirectory;
     this.lockChannel = lockChannel;
     this.lock = lock;
     this.postgres = postgres;
+    this.password = password;
   }
 
   static EmbeddedDatabase start(Path configuredDirectory, int port) {
@@ -47,9 +60,15 @@ final class EmbeddedDatabase implements AutoCloseable {
     FileLock lock = tryLock(channel, dataDirectory);
     try {
       stopOrphanedServer(dataDirectory);
+      Path passwordFile = dataDirectory.resolveSibling(dataDirectory.getFileName() + ".password");
+      String password = readOrCreatePassword(passwordFile);
       EmbeddedPostgres.Builder builder =
           EmbeddedPostgres.builder()
               .setDataDirectory(dataDirectory.toFile())
+              // no password-less access, even on loopback: initdb sets the superuser's password
+              .setLocaleConfig("auth", "scram-sha-256")
+              .setLocaleConfig("pwfile", passwordFile.toString())
+              .setConnectConfig("password", password)
               .setCleanDataDirectory(false)
               .setRegisterShutdownHook(false)
               // durability first: the library's defaults are made for throw-away test databases
@@ -67,11 +86,12 @@ final class EmbeddedDatabase implements AutoCloseable {
         builder.setPort(port);
       }
       EmbeddedPostgres postgres = builder.start();
+      requirePasswords(postgres, dataDirectory, password);
       log.info(
           "Embedded PostgreSQL started on port {} with data directory {}",
           postgres.getPort(),
           dataDirectory);
-      return new EmbeddedDatabase(dataDirectory, channel, lock, postgres);
+      return new EmbeddedDatabase(dataDirectory, channel, lock, postgres, password);
     } catch (IOException | RuntimeException e) {
       release(lock, channel);
       throw new StartupProblem(
@@ -91,6 +111,14 @@ final class EmbeddedDatabase implements AutoCloseable {
 
   Path dataDirectory() {
     return dataDirectory;
+  }
+
+  String username() {
+    return "postgres";
+  }
+
+  String password() {
+    return password;
   }
 
   @Override
@@ -162,6 +190,64 @@ final class EmbeddedDatabase implements AutoCloseable {
       // no kill command on this system: a plain termination request does the same job
       ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
     }
+  }
+
+  /**
+   * The superuser's password, random and kept beside the data directory, readable by its owner
+   * only.
+   */
+  private static String readOrCreatePassword(Path passwordFile) throws IOException {
+    if (Files.isRegularFile(passwordFile)) {
+      String existing = Files.readString(passwordFile).strip();
+      if (!existing.isEmpty()) {
+        return existing;
+      }
+    }
+    byte[] bytes = new byte[24];
+    new SecureRandom().nextBytes(bytes);
+    String password = HexFormat.of().formatHex(bytes);
+    Files.deleteIfExists(passwordFile);
+    try {
+      Files.createFile(
+          passwordFile,
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    } catch (UnsupportedOperationException notPosix) {
+      Files.createFile(passwordFile);
+    }
+    Files.writeString(passwordFile, password);
+    return password;
+  }
+
+  /**
+   * A data directory created before passwords were required still trusts local connections: set the
+   * password and require it from now on.
+   */
+  private static void requirePasswords(
+      EmbeddedPostgres postgres, Path dataDirectory, String password) throws IOException {
+    Path hba = dataDirectory.resolve("pg_hba.conf");
+    String rules = Files.readString(hba);
+    if (rules.lines().noneMatch(EmbeddedDatabase::trusts)) {
+      return;
+    }
+    try (Connection connection = postgres.getPostgresDatabase().getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute("alter role postgres password '" + password.replace("'", "''") + "'");
+      Files.writeString(
+          hba,
+          rules
+              .lines()
+              .map(line -> trusts(line) ? line.replaceAll("\\btrust\\s*$", "scram-sha-256") : line)
+              .collect(Collectors.joining("\n", "", "\n")));
+      statement.execute("select pg_reload_conf()");
+      log.info("The embedded PostgreSQL server now requires its password");
+    } catch (SQLException e) {
+      throw new IOException("Could not require a password on the embedded server", e);
+    }
+  }
+
+  private static boolean trusts(String line) {
+    String rule = line.strip();
+    return !rule.startsWith("#") && rule.matches("(local|host)\\S*\\s.*\\btrust$");
   }
 
   private static void prepareDirectory(Path dataDirectory) {
