@@ -8,18 +8,6 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.HexFormat;
-import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.stream.Collectors;
 import org.coopera.platform.StartupProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,9 +47,9 @@ final class EmbeddedDatabase implements AutoCloseable {
     FileChannel channel = openLockFile(lockFile, dataDirectory);
     FileLock lock = tryLock(channel, dataDirectory);
     try {
-      stopOrphanedServer(dataDirectory);
+      OrphanedServer.stop(dataDirectory);
       Path passwordFile = dataDirectory.resolveSibling(dataDirectory.getFileName() + ".password");
-      String password = readOrCreatePassword(passwordFile);
+      String password = ServerPassword.readOrCreate(passwordFile);
       EmbeddedPostgres.Builder builder =
           EmbeddedPostgres.builder()
               .setDataDirectory(dataDirectory.toFile())
@@ -86,7 +74,7 @@ final class EmbeddedDatabase implements AutoCloseable {
         builder.setPort(port);
       }
       EmbeddedPostgres postgres = builder.start();
-      requirePasswords(postgres, dataDirectory, password);
+      ServerPassword.require(postgres, dataDirectory, password);
       log.info(
           "Embedded PostgreSQL started on port {} with data directory {}",
           postgres.getPort(),
@@ -129,125 +117,6 @@ final class EmbeddedDatabase implements AutoCloseable {
     } finally {
       release(lock, lockChannel);
     }
-  }
-
-  /**
-   * An instance that was killed (kill -9, out of memory, power loss of the JVM only) leaves its
-   * PostgreSQL server running on the data directory. Holding the lock proves no Coopera instance
-   * owns it any more, so that server is stopped (a fast shutdown; PostgreSQL's own recovery keeps
-   * every committed transaction) before a new one starts.
-   */
-  static void stopOrphanedServer(Path dataDirectory) throws IOException {
-    Path pidFile = dataDirectory.resolve("postmaster.pid");
-    if (!Files.isRegularFile(pidFile)) {
-      return;
-    }
-    List<String> lines = Files.readAllLines(pidFile);
-    if (lines.isEmpty()) {
-      return;
-    }
-    long pid;
-    try {
-      pid = Long.parseLong(lines.get(0).strip());
-    } catch (NumberFormatException e) {
-      return;
-    }
-    Optional<ProcessHandle> server =
-        ProcessHandle.of(pid)
-            .filter(ProcessHandle::isAlive)
-            .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
-    if (server.isEmpty()) {
-      return;
-    }
-    log.warn(
-        "Stopping the PostgreSQL server (pid {}) left running on {} by an instance that did not"
-            + " shut down cleanly",
-        pid,
-        dataDirectory);
-    ProcessHandle process = server.get();
-    interrupt(pid);
-    try {
-      process.onExit().get(30, TimeUnit.SECONDS);
-    } catch (TimeoutException e) {
-      process.destroyForcibly();
-      process.onExit().join();
-    } catch (ExecutionException e) {
-      throw new IOException("Could not wait for the orphaned PostgreSQL server to stop", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("Interrupted while stopping the orphaned PostgreSQL server", e);
-    }
-  }
-
-  /** SIGINT is PostgreSQL's fast shutdown: sessions end, the data is checkpointed. */
-  private static void interrupt(long pid) throws IOException {
-    try {
-      Process kill = new ProcessBuilder("kill", "-INT", Long.toString(pid)).start();
-      kill.waitFor(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (IOException e) {
-      // no kill command on this system: a plain termination request does the same job
-      ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
-    }
-  }
-
-  /**
-   * The superuser's password, random and kept beside the data directory, readable by its owner
-   * only.
-   */
-  private static String readOrCreatePassword(Path passwordFile) throws IOException {
-    if (Files.isRegularFile(passwordFile)) {
-      String existing = Files.readString(passwordFile).strip();
-      if (!existing.isEmpty()) {
-        return existing;
-      }
-    }
-    byte[] bytes = new byte[24];
-    new SecureRandom().nextBytes(bytes);
-    String password = HexFormat.of().formatHex(bytes);
-    Files.deleteIfExists(passwordFile);
-    try {
-      Files.createFile(
-          passwordFile,
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    } catch (UnsupportedOperationException notPosix) {
-      Files.createFile(passwordFile);
-    }
-    Files.writeString(passwordFile, password);
-    return password;
-  }
-
-  /**
-   * A data directory created before passwords were required still trusts local connections: set the
-   * password and require it from now on.
-   */
-  private static void requirePasswords(
-      EmbeddedPostgres postgres, Path dataDirectory, String password) throws IOException {
-    Path hba = dataDirectory.resolve("pg_hba.conf");
-    String rules = Files.readString(hba);
-    if (rules.lines().noneMatch(EmbeddedDatabase::trusts)) {
-      return;
-    }
-    try (Connection connection = postgres.getPostgresDatabase().getConnection();
-        Statement statement = connection.createStatement()) {
-      statement.execute("alter role postgres password '" + password.replace("'", "''") + "'");
-      Files.writeString(
-          hba,
-          rules
-              .lines()
-              .map(line -> trusts(line) ? line.replaceAll("\\btrust\\s*$", "scram-sha-256") : line)
-              .collect(Collectors.joining("\n", "", "\n")));
-      statement.execute("select pg_reload_conf()");
-      log.info("The embedded PostgreSQL server now requires its password");
-    } catch (SQLException e) {
-      throw new IOException("Could not require a password on the embedded server", e);
-    }
-  }
-
-  private static boolean trusts(String line) {
-    String rule = line.strip();
-    return !rule.startsWith("#") && rule.matches("(local|host)\\S*\\s.*\\btrust$");
   }
 
   private static void prepareDirectory(Path dataDirectory) {
