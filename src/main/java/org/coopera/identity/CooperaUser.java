@@ -13,6 +13,12 @@ import org.springframework.security.core.userdetails.UserDetails;
 /** The signed-in person: their account, their roles and the scope of each. */
 public final class CooperaUser implements UserDetails, CredentialsContainer, AuditedPrincipal {
 
+  /**
+   * Sessions are stored in the database in Java serialisation: keep this value while the fields
+   * stay compatible, so that a deployment does not invalidate the sessions of everyone signed in.
+   */
+  private static final long serialVersionUID = 1L;
+
   private final UUID accountId;
   private final String email;
   private final String displayName;
