@@ -1,9 +1,12 @@
 package org.coopera.platform;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.List;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 
 /**
  * Writes RFC 4180 CSV for exports: UTF-8 with a byte-order mark (so spreadsheet programs read the
@@ -18,6 +21,16 @@ public final class Csv implements AutoCloseable {
 
   private Csv(Writer out) {
     this.out = out;
+  }
+
+  /** Answers the response with a CSV download named {@code filename}, header row written. */
+  public static Csv download(HttpServletResponse response, String filename, List<String> header)
+      throws IOException {
+    response.setContentType(MEDIA_TYPE);
+    response.setHeader(
+        HttpHeaders.CONTENT_DISPOSITION,
+        ContentDisposition.attachment().filename(filename).build().toString());
+    return start(response.getWriter(), header);
   }
 
   /** Starts a CSV document on {@code out}, writing the byte-order mark and the header row. */

@@ -72,15 +72,7 @@ class AuditTrailIT {
     createAccount("rename.me@example.org", "Before");
     String id = accountId("rename.me@example.org");
 
-    mvc.perform(
-            post("/admin/accounts/" + id)
-                .with(logins.as(DemoLogins.ADMIN))
-                .with(csrf())
-                .param("version", "0")
-                .param("email", "rename.me@example.org")
-                .param("displayName", "After")
-                .param("enabled", "true"))
-        .andExpect(status().isFound());
+    updateAccount(id, "rename.me@example.org", "After").andExpect(status().isFound());
 
     Map<String, Object> update =
         jdbc.sql(
@@ -109,24 +101,9 @@ class AuditTrailIT {
   void aStaleEditIsRefusedAndChangesNothing() throws Exception {
     createAccount("stale@example.org", "Original");
     String id = accountId("stale@example.org");
-    mvc.perform(
-            post("/admin/accounts/" + id)
-                .with(logins.as(DemoLogins.ADMIN))
-                .with(csrf())
-                .param("version", "0")
-                .param("email", "stale@example.org")
-                .param("displayName", "First editor")
-                .param("enabled", "true"))
-        .andExpect(status().isFound());
+    updateAccount(id, "stale@example.org", "First editor").andExpect(status().isFound());
 
-    mvc.perform(
-            post("/admin/accounts/" + id)
-                .with(logins.as(DemoLogins.ADMIN))
-                .with(csrf())
-                .param("version", "0")
-                .param("email", "stale@example.org")
-                .param("displayName", "Second editor, who saw version 0")
-                .param("enabled", "true"))
+    updateAccount(id, "stale@example.org", "Second editor, who saw version 0")
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("Someone else changed this account")));
 
@@ -270,6 +247,19 @@ class AuditTrailIT {
                 .param("displayName", displayName)
                 .param("password", "correct horse battery"))
         .andExpect(status().isFound());
+  }
+
+  /** Saves the account form as the demo administrator, as someone who saw version 0. */
+  private org.springframework.test.web.servlet.ResultActions updateAccount(
+      String id, String email, String displayName) throws Exception {
+    return mvc.perform(
+        post("/admin/accounts/" + id)
+            .with(logins.as(DemoLogins.ADMIN))
+            .with(csrf())
+            .param("version", "0")
+            .param("email", email)
+            .param("displayName", displayName)
+            .param("enabled", "true"));
   }
 
   private String accountId(String email) {

@@ -41,30 +41,12 @@ class ProfileIT {
     accounts.create(email, "Profile Person", PASSWORD, List.of(Grant.of(Role.TRAINER)), false);
     RequestPostProcessor me = user(users.loadUserByUsername(email));
 
-    mvc.perform(
-            post("/profile/password")
-                .with(me)
-                .with(csrf())
-                .param("currentPassword", "not my password")
-                .param("newPassword", "another long passphrase")
-                .param("confirmPassword", "another long passphrase"))
+    changePassword(me, "not my password", "another long passphrase", "another long passphrase")
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("The current password is not correct.")));
-    mvc.perform(
-            post("/profile/password")
-                .with(me)
-                .with(csrf())
-                .param("currentPassword", PASSWORD)
-                .param("newPassword", "another long passphrase")
-                .param("confirmPassword", "a different passphrase"))
+    changePassword(me, PASSWORD, "another long passphrase", "a different passphrase")
         .andExpect(content().string(containsString("The two new passwords are not the same.")));
-    mvc.perform(
-            post("/profile/password")
-                .with(me)
-                .with(csrf())
-                .param("currentPassword", PASSWORD)
-                .param("newPassword", "another long passphrase")
-                .param("confirmPassword", "another long passphrase"))
+    changePassword(me, PASSWORD, "another long passphrase", "another long passphrase")
         .andExpect(redirectedUrl("/profile"))
         .andExpect(flash().attribute("notice", "profile.password.changed"));
 
@@ -76,6 +58,18 @@ class ProfileIT {
         .andExpect(redirectedUrl("/"));
     mvc.perform(post("/login").with(csrf()).param("email", email).param("password", PASSWORD))
         .andExpect(redirectedUrl("/login?error"));
+  }
+
+  private org.springframework.test.web.servlet.ResultActions changePassword(
+      RequestPostProcessor me, String current, String password, String confirmation)
+      throws Exception {
+    return mvc.perform(
+        post("/profile/password")
+            .with(me)
+            .with(csrf())
+            .param("currentPassword", current)
+            .param("newPassword", password)
+            .param("confirmPassword", confirmation));
   }
 
   @Test

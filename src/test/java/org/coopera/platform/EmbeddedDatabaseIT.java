@@ -117,7 +117,7 @@ class EmbeddedDatabaseIT {
                 "--coopera.database.data-directory=" + temp.resolve("weak"),
                 "--coopera.admin.email=" + ADMIN,
                 "--coopera.admin.password=short"),
-        "the password is shorter than 12 characters.",
+        "The password must have at least 12 characters.",
         "COOPERA_ADMIN_PASSWORD");
   }
 

@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.util.List;
 import org.coopera.platform.Csv;
 import org.coopera.platform.PageParameters;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,13 +41,10 @@ class AuditController {
   @GetMapping(value = "/admin/audit/export.csv", produces = Csv.MEDIA_TYPE)
   void export(@ModelAttribute("filter") AuditTrail.Filter filter, HttpServletResponse response)
       throws IOException {
-    response.setContentType(Csv.MEDIA_TYPE);
-    response.setHeader(
-        HttpHeaders.CONTENT_DISPOSITION,
-        ContentDisposition.attachment().filename("coopera-audit.csv").build().toString());
     try (Csv csv =
-        Csv.start(
-            response.getWriter(),
+        Csv.download(
+            response,
+            "coopera-audit.csv",
             List.of(
                 "id",
                 "occurred_at",

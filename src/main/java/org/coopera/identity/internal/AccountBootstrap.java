@@ -1,12 +1,14 @@
 package org.coopera.identity.internal;
 
 import java.util.List;
+import java.util.Locale;
 import org.coopera.identity.Grant;
 import org.coopera.identity.Role;
 import org.coopera.platform.StartupProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,10 +24,12 @@ class AccountBootstrap implements SmartInitializingSingleton {
 
   private final AccountService accounts;
   private final IdentityProperties properties;
+  private final MessageSource messages;
 
-  AccountBootstrap(AccountService accounts, IdentityProperties properties) {
+  AccountBootstrap(AccountService accounts, IdentityProperties properties, MessageSource messages) {
     this.accounts = accounts;
     this.properties = properties;
+    this.messages = messages;
   }
 
   @Override
@@ -86,19 +90,9 @@ class AccountBootstrap implements SmartInitializingSingleton {
     }
   }
 
-  private static String describe(AccountException e) {
-    return switch (e.messageKey()) {
-      case "password.error.too-short" ->
-          "the password is shorter than " + PasswordPolicy.MIN_LENGTH + " characters.";
-      case "password.error.too-long" ->
-          "the password is longer than " + PasswordPolicy.MAX_LENGTH + " characters.";
-      case "password.error.contains-email" -> "the password contains the e-mail address.";
-      case "accounts.error.email-invalid", "accounts.error.email-required" ->
-          "the e-mail address is not valid.";
-      case "accounts.error.email-taken" ->
-          "an account with that e-mail address exists but is not an administrator.";
-      default -> e.messageKey() + ".";
-    };
+  /** The refusal in the words the administration pages use (English: the operator's log). */
+  private String describe(AccountException e) {
+    return messages.getMessage(e, Locale.ENGLISH);
   }
 
   private static boolean isBlank(String value) {

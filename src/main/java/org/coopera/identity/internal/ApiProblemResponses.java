@@ -3,7 +3,7 @@ package org.coopera.identity.internal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
+import org.coopera.platform.ApiProblems;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -19,10 +19,12 @@ import tools.jackson.databind.json.JsonMapper;
 class ApiProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
   private final MessageSource messages;
+  private final ApiProblems problems;
   private final JsonMapper json;
 
-  ApiProblemResponses(MessageSource messages, JsonMapper json) {
+  ApiProblemResponses(MessageSource messages, ApiProblems problems, JsonMapper json) {
     this.messages = messages;
+    this.problems = problems;
     this.json = json;
   }
 
@@ -50,12 +52,12 @@ class ApiProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandl
       throws IOException {
     var locale = RequestContextUtils.getLocale(request);
     ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(
-            status, messages.getMessage("problem." + code + ".detail", null, locale));
-    problem.setTitle(messages.getMessage("problem." + code + ".title", null, locale));
-    problem.setType(URI.create("https://coopera.org/problems/" + code));
-    problem.setInstance(URI.create(request.getRequestURI()));
-    problem.setProperty("code", code);
+        problems.of(
+            status,
+            code,
+            messages.getMessage("problem." + code + ".detail", null, locale),
+            request.getRequestURI(),
+            locale);
     response.setStatus(status.value());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     response.setCharacterEncoding("UTF-8");

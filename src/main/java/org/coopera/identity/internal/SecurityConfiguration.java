@@ -3,6 +3,7 @@ package org.coopera.identity.internal;
 import java.util.List;
 import java.util.function.Function;
 import org.coopera.identity.Role;
+import org.coopera.platform.ApiProblems;
 import org.coopera.platform.PublicPaths;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -57,8 +58,9 @@ class SecurityConfiguration {
   }
 
   @Bean
-  ApiProblemResponses apiProblemResponses(MessageSource messages, JsonMapper json) {
-    return new ApiProblemResponses(messages, json);
+  ApiProblemResponses apiProblemResponses(
+      MessageSource messages, ApiProblems problems, JsonMapper json) {
+    return new ApiProblemResponses(messages, problems, json);
   }
 
   @Bean

@@ -140,7 +140,6 @@ class AdminAccountsController {
       @AuthenticationPrincipal CooperaUser administrator,
       Model model,
       RedirectAttributes redirect) {
-    AccountView account = accounts.find(id);
     try {
       accounts.update(
           id,
@@ -156,7 +155,7 @@ class AdminAccountsController {
       if ("accounts.error.stale".equals(e.messageKey())) {
         return staleEdit(model, form, id);
       }
-      return form(model, blankPassword(form), account, e);
+      return form(model, blankPassword(form), accounts.find(id), e);
     } catch (org.springframework.orm.ObjectOptimisticLockingFailureException e) {
       return staleEdit(model, form, id);
     }

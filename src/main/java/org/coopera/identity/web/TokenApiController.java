@@ -3,18 +3,17 @@ package org.coopera.identity.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
 import java.time.Duration;
 import java.util.UUID;
 import org.coopera.identity.CooperaUser;
 import org.coopera.identity.internal.AccountException;
 import org.coopera.identity.internal.ApiTokens;
+import org.coopera.platform.ApiProblems;
 import org.coopera.platform.InvalidParameterException;
 import org.coopera.platform.ListPage;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -40,13 +39,18 @@ class TokenApiController {
   private final AuthenticationManager authentication;
   private final ApiTokens tokens;
   private final MessageSource messages;
+  private final ApiProblems problems;
   private final WebAuthenticationDetailsSource details = new WebAuthenticationDetailsSource();
 
   TokenApiController(
-      AuthenticationManager authentication, ApiTokens tokens, MessageSource messages) {
+      AuthenticationManager authentication,
+      ApiTokens tokens,
+      MessageSource messages,
+      ApiProblems problems) {
     this.authentication = authentication;
     this.tokens = tokens;
     this.messages = messages;
+    this.problems = problems;
   }
 
   record TokenRequest(String email, String password, String name, Integer days) {}
@@ -74,13 +78,14 @@ class TokenApiController {
       result = authentication.authenticate(attempt);
     } catch (AuthenticationException e) {
       var locale = LocaleContextHolder.getLocale();
-      ProblemDetail problem =
-          ProblemDetail.forStatusAndDetail(
-              HttpStatus.UNAUTHORIZED, messages.getMessage("login.error", null, locale));
-      problem.setTitle(messages.getMessage("problem.unauthenticated.title", null, locale));
-      problem.setType(URI.create("https://coopera.org/problems/bad-credentials"));
-      problem.setProperty("code", "bad-credentials");
-      return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(problem);
+      return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+          .body(
+              problems.of(
+                  HttpStatus.UNAUTHORIZED,
+                  "bad-credentials",
+                  messages.getMessage("login.error", null, locale),
+                  http.getRequestURI(),
+                  locale));
     }
     CooperaUser user = (CooperaUser) result.getPrincipal();
     try {

@@ -1,8 +1,8 @@
 package org.coopera.platform.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
 import java.util.Locale;
+import org.coopera.platform.ApiProblems;
 import org.coopera.platform.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,14 +31,14 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
-  static final String PROBLEM_BASE = "https://coopera.org/problems/";
-
   private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
   private final MessageSource messages;
+  private final ApiProblems problems;
 
-  ApiExceptionHandler(MessageSource messages) {
+  ApiExceptionHandler(MessageSource messages, ApiProblems problems) {
     this.messages = messages;
+    this.problems = problems;
   }
 
   @ExceptionHandler(InvalidParameterException.class)
@@ -86,12 +86,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   ProblemDetail unexpected(Exception e, HttpServletRequest request) {
     log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
     Locale locale = RequestContextUtils.getLocale(request);
-    ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(
-            HttpStatus.INTERNAL_SERVER_ERROR,
-            messages.getMessage("problem.internal-error.detail", null, locale));
-    problem.setInstance(URI.create(request.getRequestURI()));
-    return withCode(problem, locale);
+    return problems.of(
+        HttpStatus.INTERNAL_SERVER_ERROR,
+        "internal-error",
+        messages.getMessage("problem.internal-error.detail", null, locale),
+        request.getRequestURI(),
+        locale);
   }
 
   /**
@@ -109,31 +109,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   private ProblemDetail withCode(ProblemDetail problem, Locale locale) {
     if (problem.getProperties() == null || !problem.getProperties().containsKey("code")) {
-      HttpStatus status = HttpStatus.resolve(problem.getStatus());
-      String code =
-          status == null ? "error" : status.name().toLowerCase(Locale.ROOT).replace('_', '-');
-      if (status == HttpStatus.INTERNAL_SERVER_ERROR) {
-        code = "internal-error";
-      }
-      problem.setProperty("code", code);
-      problem.setType(URI.create(PROBLEM_BASE + code));
-      String title = messages.getMessage("problem." + code + ".title", null, null, locale);
-      if (title != null) {
-        problem.setTitle(title);
-      }
+      problems.withCode(problem, ApiProblems.codeOf(problem.getStatus()), locale);
     }
     return problem;
   }
 
   private ProblemDetail badParameter(
       String parameter, String detail, String instance, Locale locale) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-    problem.setTitle(messages.getMessage("problem.invalid-parameter.title", null, locale));
-    problem.setType(URI.create(PROBLEM_BASE + "invalid-parameter"));
-    if (instance != null) {
-      problem.setInstance(URI.create(instance));
-    }
-    problem.setProperty("code", "invalid-parameter");
+    ProblemDetail problem =
+        problems.of(HttpStatus.BAD_REQUEST, "invalid-parameter", detail, instance, locale);
     problem.setProperty("parameter", parameter);
     return problem;
   }

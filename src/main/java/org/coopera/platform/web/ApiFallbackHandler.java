@@ -1,9 +1,7 @@
 package org.coopera.platform.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
-import java.util.Locale;
-import org.springframework.context.MessageSource;
+import org.coopera.platform.ApiProblems;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -25,10 +23,10 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 @Order(Ordered.LOWEST_PRECEDENCE)
 class ApiFallbackHandler {
 
-  private final MessageSource messages;
+  private final ApiProblems problems;
 
-  ApiFallbackHandler(MessageSource messages) {
-    this.messages = messages;
+  ApiFallbackHandler(ApiProblems problems) {
+    this.problems = problems;
   }
 
   @ExceptionHandler(NoResourceFoundException.class)
@@ -63,14 +61,14 @@ class ApiFallbackHandler {
 
   private ResponseEntity<ProblemDetail> problem(
       HttpStatus status, String code, HttpServletRequest request) {
-    Locale locale = RequestContextUtils.getLocale(request);
-    ProblemDetail problem = ProblemDetail.forStatus(status);
-    problem.setTitle(messages.getMessage("problem." + code + ".title", null, locale));
-    problem.setType(URI.create(ApiExceptionHandler.PROBLEM_BASE + code));
-    problem.setInstance(URI.create(request.getRequestURI()));
-    problem.setProperty("code", code);
     return ResponseEntity.status(status)
         .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-        .body(problem);
+        .body(
+            problems.of(
+                status,
+                code,
+                null,
+                request.getRequestURI(),
+                RequestContextUtils.getLocale(request)));
   }
 }

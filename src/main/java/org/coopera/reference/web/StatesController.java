@@ -12,8 +12,6 @@ import org.coopera.reference.ReferenceData;
 import org.coopera.reference.ReferenceData.State;
 import org.coopera.reference.ReferenceData.StateFilter;
 import org.coopera.reference.StateProfileSection;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -69,13 +67,10 @@ class StatesController {
             .states(
                 new StateFilter(q, region, group), new PageParameters(0, PageParameters.MAX_SIZE))
             .items();
-    response.setContentType(Csv.MEDIA_TYPE);
-    response.setHeader(
-        HttpHeaders.CONTENT_DISPOSITION,
-        ContentDisposition.attachment().filename("coopera-states.csv").build().toString());
     try (Csv csv =
-        Csv.start(
-            response.getWriter(),
+        Csv.download(
+            response,
+            "coopera-states.csv",
             List.of(
                 "iso3",
                 "iso2",
