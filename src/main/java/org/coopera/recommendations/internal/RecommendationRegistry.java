@@ -1,0 +1,130 @@
+package org.coopera.recommendations.internal;
+
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.IntConsumer;
+import org.coopera.reference.ReferenceData;
+import org.hibernate.search.mapper.orm.Search;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creates recommendations and reads them one at a time. */
+@Service
+@Transactional
+public class RecommendationRegistry {
+
+  private static final int BATCH = 500;
+
+  private final RecommendationRepository recommendations;
+  private final ReferenceData reference;
+  private final EntityManager entityManager;
+  private final Clock clock;
+
+  RecommendationRegistry(
+      RecommendationRepository recommendations,
+      ReferenceData reference,
+      EntityManager entityManager,
+      Clock clock) {
+    this.recommendations = recommendations;
+    this.reference = reference;
+    this.entityManager = entityManager;
+    this.clock = clock;
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<Recommendation> find(String code) {
+    return recommendations.findByCode(code);
+  }
+
+  /** Which of these content keys the registry already holds. */
+  @Transactional(readOnly = true)
+  public Set<String> existing(Set<String> contentKeys) {
+    Set<String> found = new HashSet<>();
+    List<String> keys = new ArrayList<>(contentKeys);
+    for (int i = 0; i < keys.size(); i += 5000) {
+      found.addAll(
+          recommendations.existingContentKeys(keys.subList(i, Math.min(keys.size(), i + 5000))));
+    }
+    return found;
+  }
+
+  /**
+   * Creates the drafts whose content key the registry does not hold yet, all in the caller's
+   * transaction, and answers how many it created. {@code progress} hears the number done so far.
+   */
+  public int createAll(List<RecommendationDraft> drafts, IntConsumer progress) {
+    Map<String, RecommendationDraft> fresh = new LinkedHashMap<>();
+    drafts.forEach(d -> fresh.putIfAbsent(d.contentKey(), d));
+    existing(fresh.keySet()).forEach(fresh::remove);
+    Map<String, String> regions = new java.util.HashMap<>();
+    Set<String> codes = new HashSet<>();
+    Instant now = clock.instant();
+    var indexing = Search.session(entityManager).indexingPlan();
+    int done = 0;
+    List<RecommendationDraft> batch = new ArrayList<>(fresh.values());
+    for (int from = 0; from < batch.size(); from += BATCH) {
+      List<RecommendationDraft> slice = batch.subList(from, Math.min(batch.size(), from + BATCH));
+      Map<RecommendationDraft, String> wanted = new LinkedHashMap<>();
+      for (RecommendationDraft draft : slice) {
+        wanted.put(draft, baseCode(draft));
+      }
+      Set<String> taken =
+          new HashSet<>(recommendations.existingCodes(new HashSet<>(wanted.values())));
+      taken.addAll(codes);
+      for (var entry : wanted.entrySet()) {
+        RecommendationDraft draft = entry.getKey();
+        String code = unique(entry.getValue(), taken, draft.stateIso3());
+        taken.add(code);
+        codes.add(code);
+        String region =
+            regions.computeIfAbsent(
+                draft.stateIso3(), iso3 -> reference.findState(iso3).orElseThrow().regionCode());
+        entityManager.persist(new Recommendation(draft, code, region, now));
+      }
+      entityManager.flush();
+      indexing.process();
+      entityManager.clear();
+      done += slice.size();
+      progress.accept(done);
+    }
+    return done;
+  }
+
+  /**
+   * A readable, stable identifier: mechanism, State, session or year, and the paragraph when the
+   * source numbers its recommendations ({@code UPR-CHN-S17-186.1}), else the start of the content
+   * key ({@code UPR-LSO-S8-3f9a0c12}).
+   */
+  static String baseCode(RecommendationDraft draft) {
+    String where =
+        draft.uprSession() != null ? "S" + draft.uprSession() : String.valueOf(draft.year());
+    String tail =
+        draft.paragraph() != null && !draft.paragraph().isBlank()
+            ? draft.paragraph().strip().replaceAll("[^A-Za-z0-9.]+", "-")
+            : draft.contentKey().substring(0, 8);
+    return (draft.mechanismCode() + "-" + draft.stateIso3() + "-" + where + "-" + tail)
+        .toUpperCase(Locale.ROOT)
+        .replaceAll("-+", "-");
+  }
+
+  private static String unique(String base, Set<String> taken, String iso3) {
+    if (!taken.contains(base)) {
+      return base;
+    }
+    for (int n = 2; ; n++) {
+      String candidate = base + "-" + n;
+      if (!taken.contains(candidate)) {
+        return candidate;
+      }
+    }
+  }
+}

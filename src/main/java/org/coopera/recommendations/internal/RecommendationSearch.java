@@ -1,0 +1,331 @@
+package org.coopera.recommendations.internal;
+
+import jakarta.persistence.EntityManager;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.coopera.platform.InvalidParameterException;
+import org.coopera.platform.PageParameters;
+import org.coopera.recommendations.Response;
+import org.hibernate.search.engine.search.aggregation.AggregationKey;
+import org.hibernate.search.engine.search.common.BooleanOperator;
+import org.hibernate.search.engine.search.highlighter.dsl.HighlighterEncoder;
+import org.hibernate.search.engine.search.predicate.SearchPredicate;
+import org.hibernate.search.engine.search.predicate.dsl.SimpleQueryFlag;
+import org.hibernate.search.engine.search.projection.SearchProjection;
+import org.hibernate.search.engine.search.query.SearchResult;
+import org.hibernate.search.engine.search.sort.SearchSort;
+import org.hibernate.search.mapper.orm.Search;
+import org.hibernate.search.mapper.orm.scope.SearchScope;
+import org.hibernate.search.mapper.orm.session.SearchSession;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Full-text, faceted search of the registry over its Lucene index. Results come from the index
+ * alone (stored fields and highlights), so a page of results costs no database query. Facet counts
+ * are exact; the counts of a facet are over the results of every other filter (so a person can add
+ * a second value of a facet they already filter on) — see {@link RecommendationQuery#without}.
+ */
+@Service
+@Transactional(readOnly = true)
+public class RecommendationSearch {
+
+  /** The deepest result a page may reach; exports are for more. */
+  public static final int MAX_OFFSET = 10_000;
+
+  private static final Set<SimpleQueryFlag> SYNTAX =
+      Set.of(
+          SimpleQueryFlag.AND,
+          SimpleQueryFlag.OR,
+          SimpleQueryFlag.NOT,
+          SimpleQueryFlag.PHRASE,
+          SimpleQueryFlag.PREFIX,
+          SimpleQueryFlag.PRECEDENCE,
+          SimpleQueryFlag.WHITESPACE);
+
+  private final EntityManager entityManager;
+
+  RecommendationSearch(EntityManager entityManager) {
+    this.entityManager = entityManager;
+  }
+
+  /** One found recommendation, as the index stores it; texts by language, highlighted ones too. */
+  public record Hit(
+      String code,
+      String stateIso3,
+      String mechanism,
+      Integer session,
+      Integer cycle,
+      Integer year,
+      LocalDate date,
+      String documentSymbol,
+      String paragraph,
+      Response response,
+      Integer actionCategory,
+      List<String> recommendingStates,
+      List<String> themes,
+      List<String> sdgGoals,
+      List<String> affectedGroups,
+      String originalLanguage,
+      Map<String, String> texts,
+      Map<String, String> highlights) {
+
+    /**
+     * The text to show a reader of {@code language}: their language's version when there is one,
+     * the original otherwise; highlighted when the search matched it.
+     */
+    public Shown shown(String language) {
+      String lang = texts.containsKey(language) ? language : originalLanguage;
+      String highlighted = highlights.get(lang);
+      return new Shown(
+          lang,
+          texts.get(lang),
+          highlighted,
+          !lang.equals(originalLanguage),
+          !lang.equals(language));
+    }
+  }
+
+  /**
+   * A text as shown: {@code html} is the highlighted text (escaped, with {@code <mark>}) or null
+   * when nothing is highlighted; {@code translation} when the text shown is not the original;
+   * {@code otherLanguage} when it is not in the reader's language.
+   */
+  public record Shown(
+      String language, String text, String html, boolean translation, boolean otherLanguage) {}
+
+  /** A page of results with the facet counts (value to count, most frequent first). */
+  public record Result(
+      long total,
+      int page,
+      int size,
+      List<Hit> hits,
+      Map<Facet, Map<String, Long>> facets,
+      boolean queryFellBack,
+      long tookMillis) {}
+
+  public Result search(RecommendationQuery query, PageParameters paging) {
+    if ((long) paging.page() * paging.size() + paging.size() > MAX_OFFSET) {
+      throw new InvalidParameterException("page", "recommendations.search.error.deep", MAX_OFFSET);
+    }
+    long start = System.nanoTime();
+    SearchSession session = Search.session(entityManager);
+    SearchScope<Recommendation> scope = session.scope(Recommendation.class);
+    Map<Facet, AggregationKey<Map<Object, Long>>> keys = new EnumMap<>(Facet.class);
+    var main =
+        session
+            .search(scope)
+            .select(projections(scope, !query.text().blank()))
+            .where(predicate(scope, query))
+            .highlighter(
+                "marks",
+                h ->
+                    h.unified()
+                        .tag("<mark>", "</mark>")
+                        .encoder(HighlighterEncoder.HTML)
+                        .numberOfFragments(1)
+                        .fragmentSize(100_000)
+                        .noMatchSize(0));
+    for (Facet facet : Facet.values()) {
+      if (!query.filters().containsKey(facet)) {
+        AggregationKey<Map<Object, Long>> key = AggregationKey.of(facet.parameter());
+        keys.put(facet, key);
+        main.aggregation(
+            key, f -> f.terms().field(facet.field(), Object.class).maxTermCount(facet.maxValues()));
+      }
+    }
+    SearchResult<List<?>> result =
+        main.sort(sort(scope, query)).fetch(paging.offset(), paging.size());
+    Map<Facet, Map<String, Long>> facets = new EnumMap<>(Facet.class);
+    for (Facet facet : Facet.values()) {
+      Map<Object, Long> counts =
+          keys.containsKey(facet)
+              ? result.aggregation(keys.get(facet))
+              : facetCounts(session, scope, query.without(facet), facet);
+      facets.put(facet, apiValues(facet, counts));
+    }
+    List<Hit> hits = result.hits().stream().map(RecommendationSearch::hit).toList();
+    long took = (System.nanoTime() - start) / 1_000_000;
+    return new Result(
+        result.total().hitCount(),
+        paging.page(),
+        paging.size(),
+        hits,
+        facets,
+        query.text().fellBack(),
+        took);
+  }
+
+  /** How many recommendations the query finds, without fetching any. */
+  public long count(RecommendationQuery query) {
+    SearchSession session = Search.session(entityManager);
+    SearchScope<Recommendation> scope = session.scope(Recommendation.class);
+    return session.search(scope).where(predicate(scope, query)).fetchTotalHitCount();
+  }
+
+  /**
+   * Calls {@code consumer} with every hit of the query in the query's order, a batch at a time, for
+   * exports of any size.
+   */
+  public void forEachHit(RecommendationQuery query, Consumer<Hit> consumer) {
+    SearchSession session = Search.session(entityManager);
+    SearchScope<Recommendation> scope = session.scope(Recommendation.class);
+    try (var scroll =
+        session
+            .search(scope)
+            .select(projections(scope, false))
+            .where(predicate(scope, query))
+            .sort(sort(scope, query))
+            .scroll(500)) {
+      for (var chunk = scroll.next(); chunk.hasHits(); chunk = scroll.next()) {
+        chunk.hits().forEach(h -> consumer.accept(hit(h)));
+      }
+    }
+  }
+
+  private Map<Object, Long> facetCounts(
+      SearchSession session,
+      SearchScope<Recommendation> scope,
+      RecommendationQuery query,
+      Facet facet) {
+    AggregationKey<Map<Object, Long>> key = AggregationKey.of(facet.parameter());
+    return session
+        .search(scope)
+        .where(predicate(scope, query))
+        .aggregation(
+            key, f -> f.terms().field(facet.field(), Object.class).maxTermCount(facet.maxValues()))
+        .fetch(0)
+        .aggregation(key);
+  }
+
+  private static Map<String, Long> apiValues(Facet facet, Map<Object, Long> counts) {
+    Map<String, Long> out = new LinkedHashMap<>();
+    counts.forEach((value, count) -> out.put(facet.apiValue(value), count));
+    return out;
+  }
+
+  private static SearchPredicate predicate(
+      SearchScope<Recommendation> scope, RecommendationQuery query) {
+    var f = scope.predicate();
+    var bool = f.bool();
+    bool.must(f.matchAll());
+    if (!query.text().blank()) {
+      bool.must(
+          f.simpleQueryString()
+              .fields(SearchFields.TEXT_FIELDS.toArray(String[]::new))
+              .matching(query.text().query())
+              .defaultOperator(BooleanOperator.AND)
+              .flags(SYNTAX));
+    }
+    query
+        .filters()
+        .forEach(
+            (facet, values) -> {
+              var any = f.bool();
+              for (Object value : values) {
+                any.should(f.match().field(facet.field()).matching(value));
+              }
+              bool.filter(any);
+            });
+    if (query.cluster() != null) {
+      bool.filter(f.match().field(SearchFields.CLUSTER).matching(query.cluster()));
+    }
+    return bool.toPredicate();
+  }
+
+  private static SearchSort sort(SearchScope<Recommendation> scope, RecommendationQuery query) {
+    var f = scope.sort();
+    return switch (query.order()) {
+      case RELEVANCE ->
+          query.text().blank()
+              ? f.field(SearchFields.DATE).desc().then().field("code").asc().toSort()
+              : f.score().then().field(SearchFields.DATE).desc().toSort();
+      case NEWEST -> f.field(SearchFields.DATE).desc().then().field("code").asc().toSort();
+      case OLDEST -> f.field(SearchFields.DATE).asc().then().field("code").asc().toSort();
+    };
+  }
+
+  private static final List<String> TEXT_LANGUAGES = List.of("en", "fr", "es", "ru", "ar", "zh");
+
+  private static SearchProjection<?>[] projections(
+      SearchScope<Recommendation> scope, boolean highlight) {
+    var f = scope.projection();
+    List<SearchProjection<?>> p = new ArrayList<>();
+    p.add(f.field("code", String.class).toProjection());
+    p.add(f.field(SearchFields.STATE, String.class).toProjection());
+    p.add(f.field(SearchFields.MECHANISM, String.class).toProjection());
+    p.add(f.field(SearchFields.SESSION, Integer.class).toProjection());
+    p.add(f.field(SearchFields.CYCLE, Integer.class).toProjection());
+    p.add(f.field(SearchFields.YEAR, Integer.class).toProjection());
+    p.add(f.field(SearchFields.DATE, LocalDate.class).toProjection());
+    p.add(f.field("documentSymbol", String.class).toProjection());
+    p.add(f.field("paragraph", String.class).toProjection());
+    p.add(f.field(SearchFields.RESPONSE, Response.class).toProjection());
+    p.add(f.field(SearchFields.ACTION_CATEGORY, Integer.class).toProjection());
+    p.add(f.field(SearchFields.RECOMMENDING_STATE, String.class).list().toProjection());
+    p.add(f.field(SearchFields.THEME, String.class).list().toProjection());
+    p.add(f.field(SearchFields.SDG_GOAL, String.class).list().toProjection());
+    p.add(f.field(SearchFields.AFFECTED_GROUP, String.class).list().toProjection());
+    p.add(f.field("originalLanguage", String.class).toProjection());
+    for (String language : TEXT_LANGUAGES) {
+      p.add(f.field("text_" + language, String.class).toProjection());
+    }
+    p.add(f.field("text_other", String.class).list().toProjection());
+    if (highlight) {
+      for (String language : TEXT_LANGUAGES) {
+        p.add(f.highlight("text_" + language).highlighter("marks").nullable().toProjection());
+      }
+    }
+    return p.toArray(SearchProjection<?>[]::new);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Hit hit(List<?> row) {
+    Map<String, String> texts = new LinkedHashMap<>();
+    String original = (String) row.get(15);
+    for (int i = 0; i < TEXT_LANGUAGES.size(); i++) {
+      String text = (String) row.get(16 + i);
+      if (text != null) {
+        texts.put(TEXT_LANGUAGES.get(i), text);
+      }
+    }
+    List<String> other = (List<String>) row.get(22);
+    if (!texts.containsKey(original) && !other.isEmpty()) {
+      texts.put(original, other.get(0));
+    }
+    Map<String, String> highlights = new LinkedHashMap<>();
+    if (row.size() > 23) {
+      for (int i = 0; i < TEXT_LANGUAGES.size(); i++) {
+        String html = (String) row.get(23 + i);
+        if (html != null) {
+          highlights.put(TEXT_LANGUAGES.get(i), html);
+        }
+      }
+    }
+    return new Hit(
+        (String) row.get(0),
+        (String) row.get(1),
+        (String) row.get(2),
+        (Integer) row.get(3),
+        (Integer) row.get(4),
+        (Integer) row.get(5),
+        (LocalDate) row.get(6),
+        (String) row.get(7),
+        (String) row.get(8),
+        (Response) row.get(9),
+        (Integer) row.get(10),
+        (List<String>) row.get(11),
+        (List<String>) row.get(12),
+        (List<String>) row.get(13),
+        (List<String>) row.get(14),
+        original,
+        texts,
+        highlights);
+  }
+}
