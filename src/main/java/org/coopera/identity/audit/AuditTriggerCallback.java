@@ -26,7 +26,11 @@ class AuditTriggerCallback implements Callback {
 
   private static final Logger log = LoggerFactory.getLogger(AuditTriggerCallback.class);
 
-  /** Tables that are not audited: the trail itself and the frameworks' bookkeeping. */
+  /**
+   * Tables that are not audited: the trail itself, the frameworks' bookkeeping, and the bytes of
+   * uploaded import files (the import that holds them is audited; copying megabytes of a file into
+   * the trail would say nothing more).
+   */
   static final Set<String> NOT_AUDITED =
       Set.of(
           "audit_entry",
@@ -34,7 +38,8 @@ class AuditTriggerCallback implements Callback {
           "event_publication",
           "spring_session",
           "spring_session_attributes",
-          "login_failure");
+          "login_failure",
+          "recommendation_import_file");
 
   static final String TRIGGER = "audit_row";
 

@@ -26,6 +26,7 @@ import java.util.UUID;
 import org.coopera.recommendations.Response;
 import org.coopera.recommendations.TagKind;
 import org.hibernate.annotations.BatchSize;
+import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.search.engine.backend.types.Aggregable;
 import org.hibernate.search.engine.backend.types.Projectable;
 import org.hibernate.search.engine.backend.types.Sortable;
@@ -37,6 +38,7 @@ import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexingDe
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordField;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.ObjectPath;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.PropertyValue;
+import org.hibernate.type.SqlTypes;
 
 /**
  * A recommendation or observation of a UN human rights mechanism to a State: its text in one or
@@ -100,7 +102,8 @@ public class Recommendation {
       name = SearchFields.STATE,
       aggregable = Aggregable.YES,
       projectable = Projectable.YES)
-  @Column(name = "state_iso3", nullable = false)
+  @Column(name = "state_iso3", nullable = false, length = 3)
+  @JdbcTypeCode(SqlTypes.CHAR)
   private String stateIso3;
 
   @KeywordField(name = SearchFields.REGION, aggregable = Aggregable.YES)
@@ -166,7 +169,8 @@ public class Recommendation {
   @CollectionTable(
       name = "recommendation_recommending_state",
       joinColumns = @JoinColumn(name = "recommendation_id"))
-  @Column(name = "iso3", nullable = false)
+  @Column(name = "iso3", nullable = false, length = 3)
+  @JdbcTypeCode(SqlTypes.CHAR)
   @BatchSize(size = 100)
   private Set<String> recommendingStates = new TreeSet<>();
 
