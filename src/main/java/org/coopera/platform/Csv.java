@@ -53,14 +53,23 @@ public final class Csv implements AutoCloseable {
     return this;
   }
 
-  static String cell(Object value) {
+  /**
+   * The text of a cell as a spreadsheet should see it: text that a spreadsheet would run as a
+   * formula ({@code = + - @}, tab, carriage return first) gets a leading apostrophe; numbers stay.
+   */
+  public static String neutralise(Object value) {
     if (value == null) {
       return "";
     }
     String text = value.toString();
     if (!text.isEmpty() && !(value instanceof Number) && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-      text = "'" + text;
+      return "'" + text;
     }
+    return text;
+  }
+
+  static String cell(Object value) {
+    String text = neutralise(value);
     if (text.indexOf(',') >= 0
         || text.indexOf('"') >= 0
         || text.indexOf('\n') >= 0

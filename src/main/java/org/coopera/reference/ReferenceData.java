@@ -77,6 +77,8 @@ public class ReferenceData {
   public record UprCycle(
       int cycle, int firstSession, int lastSession, int startYear, int endYear) {}
 
+  public record UprSession(int session, int year, int cycle) {}
+
   public record SdgGoal(int number, String shortTitle, String title) {}
 
   public record SdgTarget(String code, int goal, String text) {}
@@ -259,6 +261,12 @@ public class ReferenceData {
             "select cycle, first_session, last_session, start_year, end_year from upr_cycle"
                 + " order by cycle")
         .query(UprCycle.class)
+        .list();
+  }
+
+  public List<UprSession> uprSessions() {
+    return jdbc.sql("select session, year, cycle from upr_session order by session")
+        .query(UprSession.class)
         .list();
   }
 

@@ -6,11 +6,11 @@ import java.util.List;
 /**
  * Splits one line of a CSV file the application ships (RFC 4180 quotes, no line breaks in cells).
  */
-final class CsvLine {
+public final class CsvLine {
 
   private CsvLine() {}
 
-  static List<String> split(String line) {
+  public static List<String> split(String line) {
     List<String> cells = new ArrayList<>();
     StringBuilder cell = new StringBuilder();
     boolean quoted = false;

@@ -162,6 +162,18 @@ public class RecommendationSearch {
         took);
   }
 
+  /** One recommendation as the index holds it. */
+  public java.util.Optional<Hit> byCode(String code) {
+    SearchSession session = Search.session(entityManager);
+    SearchScope<Recommendation> scope = session.scope(Recommendation.class);
+    return session
+        .search(scope)
+        .select(projections(scope, false))
+        .where(f -> f.match().field("code").matching(code))
+        .fetchSingleHit()
+        .map(RecommendationSearch::hit);
+  }
+
   /** How many recommendations the query finds, without fetching any. */
   public long count(RecommendationQuery query) {
     SearchSession session = Search.session(entityManager);
