@@ -45,6 +45,20 @@ public class RecommendationRegistry {
     return recommendations.findByCode(code);
   }
 
+  /** One recommendation with all it holds, for its page. */
+  @Transactional(readOnly = true)
+  public Optional<RecommendationDetail> detail(String code) {
+    return recommendations
+        .findByCode(code)
+        .map(
+            r ->
+                RecommendationDetail.of(
+                    r,
+                    r.clusterId() == null
+                        ? 0
+                        : recommendations.countByClusterId(r.clusterId())));
+  }
+
   /** Which of these content keys the registry already holds. */
   @Transactional(readOnly = true)
   public Set<String> existing(Set<String> contentKeys) {

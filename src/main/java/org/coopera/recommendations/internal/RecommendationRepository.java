@@ -20,4 +20,6 @@ interface RecommendationRepository extends JpaRepository<Recommendation, UUID> {
   List<Recommendation> findByStateIso3OrderByYearAscCodeAsc(String stateIso3);
 
   List<Recommendation> findByClusterIdOrderByCodeAsc(UUID clusterId);
+
+  int countByClusterId(UUID clusterId);
 }
