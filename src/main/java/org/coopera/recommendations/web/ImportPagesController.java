@@ -177,20 +177,29 @@ class ImportPagesController {
     response.getOutputStream().write(content);
   }
 
+  @GetMapping("/registry/imports/template")
+  String templateGuide(@AuthenticationPrincipal CooperaUser user, Model model) {
+    requireImporter(user);
+    model.addAttribute("columns", CooperaTemplate.COLUMNS);
+    return "recommendations/import-template";
+  }
+
   @GetMapping("/registry/imports/template.csv")
   void templateCsv(@AuthenticationPrincipal CooperaUser user, HttpServletResponse response) throws IOException {
     requireImporter(user);
-    download(response, "text/csv;charset=UTF-8", "coopera-recommendations-template.csv", CooperaTemplate.templateCsv());
+    download(response, "text/csv;charset=UTF-8", "coopera-recommendations-template.csv", CooperaTemplate.blankCsv());
   }
 
   @GetMapping("/registry/imports/template.xlsx")
-  void templateXlsx(@AuthenticationPrincipal CooperaUser user, HttpServletResponse response) throws IOException {
+  void templateXlsx(
+      @AuthenticationPrincipal CooperaUser user, HttpServletResponse response, Locale locale)
+      throws IOException {
     requireImporter(user);
     download(
         response,
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         "coopera-recommendations-template.xlsx",
-        CooperaTemplate.templateXlsx());
+        CooperaTemplate.blankXlsx(locale));
   }
 
   @ExceptionHandler(ImportService.ImportNotFound.class)
