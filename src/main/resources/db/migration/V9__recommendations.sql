@@ -17,7 +17,7 @@ create index state_alias_iso3_idx on state_alias (iso3);
 
 create table recommendation_import (
     id            uuid primary key,
-    format        text        not null check (format in ('UPR_INFO', 'OHCHR_MATRIX', 'COOPERA')),
+    format        text check (format in ('UPR_INFO', 'OHCHR_MATRIX', 'COOPERA')),
     file_name     text        not null,
     file_size     bigint      not null,
     file_sha256   text        not null,

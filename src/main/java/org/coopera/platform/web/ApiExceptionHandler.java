@@ -28,7 +28,7 @@ import org.springframework.web.servlet.support.RequestContextUtils;
  * parameter, its name in {@code parameter}. Texts are in the caller's language.
  */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 100)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
@@ -79,6 +79,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             null,
             locale);
     return ResponseEntity.badRequest().body(problem);
+  }
+
+  /** A controller's own refusal: the caller is signed in but may not do this. */
+  @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
+  ProblemDetail forbidden(HttpServletRequest request) {
+    Locale locale = RequestContextUtils.getLocale(request);
+    return problems.of(
+        HttpStatus.FORBIDDEN,
+        "forbidden",
+        messages.getMessage("problem.forbidden.detail", null, null, locale),
+        request.getRequestURI(),
+        locale);
   }
 
   /** Anything unforeseen: a 500 that says nothing of the internals, logged for the operators. */

@@ -51,7 +51,11 @@ class UploadLimitHandler {
     if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
       var problem =
           problems.of(
-              HttpStatus.CONTENT_TOO_LARGE, "file-too-large", detail, request.getRequestURI(), locale);
+              HttpStatus.CONTENT_TOO_LARGE,
+              "file-too-large",
+              detail,
+              request.getRequestURI(),
+              locale);
       response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
       response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
       response.setCharacterEncoding("UTF-8");

@@ -45,7 +45,7 @@ class ImportRecords {
             """)
         .params(
             report.id(),
-            report.format().name(),
+            report.format() == null ? null : report.format().name(),
             report.fileName(),
             report.fileSize(),
             sha256,
@@ -151,7 +151,7 @@ class ImportRecords {
     Integer createdCount = rs.wasNull() ? null : created;
     return new ImportReport(
         rs.getObject("id", UUID.class),
-        ImportFormat.valueOf(rs.getString("format")),
+        rs.getString("format") == null ? null : ImportFormat.valueOf(rs.getString("format")),
         rs.getString("file_name"),
         rs.getLong("file_size"),
         ImportReport.Status.valueOf(rs.getString("status")),

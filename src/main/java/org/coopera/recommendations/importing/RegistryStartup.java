@@ -50,7 +50,8 @@ class RegistryStartup implements SmartInitializingSingleton {
   private void importDemoMatrices() {
     try {
       Resource[] files =
-          new PathMatchingResourcePatternResolver().getResources("classpath:demo/recommendations/*.docx");
+          new PathMatchingResourcePatternResolver()
+              .getResources("classpath:demo/recommendations/*.docx");
       java.util.Arrays.sort(files, java.util.Comparator.comparing(Resource::getFilename));
       for (Resource file : files) {
         byte[] content;

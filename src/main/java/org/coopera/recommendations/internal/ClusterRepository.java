@@ -6,5 +6,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface ClusterRepository extends JpaRepository<RecommendationCluster, UUID> {
 
-  List<RecommendationCluster> findByStateIso3AndStatus(String stateIso3, RecommendationCluster.Status status);
+  List<RecommendationCluster> findByStateIso3AndStatus(
+      String stateIso3, RecommendationCluster.Status status);
 }

@@ -89,7 +89,11 @@ public class Clustering {
       RecommendationCluster cluster =
           clusters.save(
               new RecommendationCluster(
-                  stateIso3, label(representative.originalText()), c.cohesion(), RecommendationCluster.Status.PROPOSED, now));
+                  stateIso3,
+                  label(representative.originalText()),
+                  c.cohesion(),
+                  RecommendationCluster.Status.PROPOSED,
+                  now));
       for (String id : c.ids()) {
         byId.get(id).joinCluster(cluster.id(), now);
         clustered++;
@@ -119,7 +123,11 @@ public class Clustering {
       RecommendationCluster other =
           clusters.save(
               new RecommendationCluster(
-                  cluster.stateIso3(), label(leaving.get(0).originalText()), 0, cluster.status(), now));
+                  cluster.stateIso3(),
+                  label(leaving.get(0).originalText()),
+                  0,
+                  cluster.status(),
+                  now));
       leaving.forEach(r -> r.joinCluster(other.id(), now));
     } else {
       leaving.forEach(r -> r.joinCluster(null, now));
@@ -136,12 +144,16 @@ public class Clustering {
   public void merge(UUID id, long version, UUID other, CooperaUser user) {
     RecommendationCluster cluster = editable(id, version, user);
     RecommendationCluster absorbed =
-        clusters.findById(other).orElseThrow(() -> new InvalidInputException("clusters.error.not-found", "other"));
+        clusters
+            .findById(other)
+            .orElseThrow(() -> new InvalidInputException("clusters.error.not-found", "other"));
     if (!absorbed.stateIso3().equals(cluster.stateIso3()) || absorbed.id().equals(cluster.id())) {
       throw new InvalidInputException("clusters.error.merge-other-state", "other");
     }
     Instant now = clock.instant();
-    recommendations.findByClusterIdOrderByCodeAsc(other).forEach(r -> r.joinCluster(cluster.id(), now));
+    recommendations
+        .findByClusterIdOrderByCodeAsc(other)
+        .forEach(r -> r.joinCluster(cluster.id(), now));
     recommendations.flush();
     clusters.delete(absorbed);
     cluster.touch(now);
@@ -155,7 +167,8 @@ public class Clustering {
             c -> {
               List<Recommendation> members = recommendations.findByClusterIdOrderByCodeAsc(id);
               return new ClusterView(
-                  c, members.stream().map(r -> RecommendationDetail.of(r, members.size())).toList());
+                  c,
+                  members.stream().map(r -> RecommendationDetail.of(r, members.size())).toList());
             });
   }
 
@@ -184,7 +197,9 @@ public class Clustering {
 
   private RecommendationCluster editable(UUID id, long version, CooperaUser user) {
     RecommendationCluster cluster =
-        clusters.findById(id).orElseThrow(() -> new InvalidInputException("clusters.error.not-found", null));
+        clusters
+            .findById(id)
+            .orElseThrow(() -> new InvalidInputException("clusters.error.not-found", null));
     requireCurator(user, cluster.stateIso3());
     if (cluster.version() != version) {
       throw new InvalidInputException("clusters.error.stale", null);
@@ -194,7 +209,8 @@ public class Clustering {
 
   private static void requireCurator(CooperaUser user, String stateIso3) {
     if (!Curators.mayCurate(user, stateIso3)) {
-      throw new AccessDeniedException("Only the State's coordinators and focal points curate clusters");
+      throw new AccessDeniedException(
+          "Only the State's coordinators and focal points curate clusters");
     }
   }
 

@@ -4,8 +4,8 @@ import org.coopera.identity.CooperaUser;
 import org.coopera.identity.Role;
 
 /**
- * Who may curate a State's recommendations (tags, language versions, clusters): administrators,
- * and the State's own coordinators and focal points.
+ * Who may curate a State's recommendations (tags, language versions, clusters): administrators, and
+ * the State's own coordinators and focal points.
  */
 public final class Curators {
 

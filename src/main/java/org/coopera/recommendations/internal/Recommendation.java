@@ -53,7 +53,7 @@ public class Recommendation {
 
   @Id private UUID id;
 
-  @KeywordField(projectable = Projectable.YES)
+  @KeywordField(projectable = Projectable.YES, sortable = Sortable.YES)
   @Column(nullable = false, unique = true)
   private String code;
 

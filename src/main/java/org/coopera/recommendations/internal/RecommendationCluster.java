@@ -51,7 +51,8 @@ public class RecommendationCluster {
 
   protected RecommendationCluster() {}
 
-  RecommendationCluster(String stateIso3, String label, double cohesion, Status status, Instant now) {
+  RecommendationCluster(
+      String stateIso3, String label, double cohesion, Status status, Instant now) {
     this.id = UUID.randomUUID();
     this.stateIso3 = stateIso3;
     this.label = label;

@@ -13,8 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A person's changes to one recommendation: tags set, removed, suggestions confirmed or rejected,
- * language versions added. Each change names the version the person saw; a change made on a
- * version someone else has changed since is refused, never applied over theirs.
+ * language versions added. Each change names the version the person saw; a change made on a version
+ * someone else has changed since is refused, never applied over theirs.
  */
 @Service
 @Transactional
@@ -97,7 +97,8 @@ public class RecommendationCuration {
           case SDG ->
               reference.sdgGoals().stream().anyMatch(g -> String.valueOf(g.number()).equals(c))
                   || reference.sdgTargets(null).stream().anyMatch(t -> t.code().equals(c));
-          case AFFECTED_GROUP -> reference.affectedGroups().stream().anyMatch(g -> g.code().equals(c));
+          case AFFECTED_GROUP ->
+              reference.affectedGroups().stream().anyMatch(g -> g.code().equals(c));
         };
     if (!known) {
       throw new InvalidInputException("curation.error.unknown-tag", "code", c);

@@ -114,8 +114,9 @@ public record RecommendationQuery(
   }
 
   /** The same query without the filter of {@code facet}: what that facet's counts are over. */
-  RecommendationQuery without(Facet facet) {
-    Map<Facet, Set<Object>> rest = new EnumMap<>(filters);
+  public RecommendationQuery without(Facet facet) {
+    Map<Facet, Set<Object>> rest = new EnumMap<>(Facet.class);
+    rest.putAll(filters);
     rest.remove(facet);
     return new RecommendationQuery(text, rest, cluster, order);
   }

@@ -54,9 +54,7 @@ public class RecommendationRegistry {
             r ->
                 RecommendationDetail.of(
                     r,
-                    r.clusterId() == null
-                        ? 0
-                        : recommendations.countByClusterId(r.clusterId())));
+                    r.clusterId() == null ? 0 : recommendations.countByClusterId(r.clusterId())));
   }
 
   /** Which of these content keys the registry already holds. */

@@ -126,7 +126,7 @@ public class RecommendationSearch {
             .highlighter(
                 "marks",
                 h ->
-                    h.unified()
+                    h.plain()
                         .tag("<mark>", "</mark>")
                         .encoder(HighlighterEncoder.HTML)
                         .numberOfFragments(1)

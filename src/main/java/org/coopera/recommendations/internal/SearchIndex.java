@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
  * The Lucene index of the registry: rebuilt from the database when asked ({@code
  * --coopera.search.rebuild=true} at start, or {@link #rebuild()}), and checked at every start — an
  * index that does not hold exactly the recommendations of the database (a new index directory, a
- * database restored from a backup, a crash between a commit and its indexing) is rebuilt before
- * the application serves its first page.
+ * database restored from a backup, a crash between a commit and its indexing) is rebuilt before the
+ * application serves its first page.
  */
 @Component
 public class SearchIndex {
@@ -36,9 +36,13 @@ public class SearchIndex {
     long inIndex;
     EntityManager em = entityManagerFactory.createEntityManager();
     try {
-      inDatabase = em.createQuery("select count(r) from Recommendation r", Long.class).getSingleResult();
+      inDatabase =
+          em.createQuery("select count(r) from Recommendation r", Long.class).getSingleResult();
       inIndex =
-          Search.session(em).search(Recommendation.class).where(f -> f.matchAll()).fetchTotalHitCount();
+          Search.session(em)
+              .search(Recommendation.class)
+              .where(f -> f.matchAll())
+              .fetchTotalHitCount();
     } finally {
       em.close();
     }

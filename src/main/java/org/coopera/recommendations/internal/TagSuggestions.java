@@ -63,7 +63,8 @@ public class TagSuggestions {
       for (Suggestion s : suggester.suggestionsToShow(r.originalText())) {
         int colon = s.label().indexOf(':');
         TagKind kind = kindOf(s.label().substring(0, colon));
-        if (kind != null && r.suggest(kind, s.label().substring(colon + 1), (float) s.confidence())) {
+        if (kind != null
+            && r.suggest(kind, s.label().substring(colon + 1), (float) s.confidence())) {
           suggested++;
         }
       }
@@ -95,7 +96,9 @@ public class TagSuggestions {
                           r.code(),
                           r.stateIso3(),
                           r.originalText(),
-                          r.tags().stream().filter(t -> t.status() == Tag.Status.SUGGESTED).toList())));
+                          r.tags().stream()
+                              .filter(t -> t.status() == Tag.Status.SUGGESTED)
+                              .toList())));
     }
     return out;
   }

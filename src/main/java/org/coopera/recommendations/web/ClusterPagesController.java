@@ -48,7 +48,10 @@ class ClusterPagesController {
       ReferenceData.State s =
           reference
               .findState(state)
-              .orElseThrow(() -> new InvalidParameterException("state", "recommendations.search.error.value", state));
+              .orElseThrow(
+                  () ->
+                      new InvalidParameterException(
+                          "state", "recommendations.search.error.value", state));
       model.addAttribute("state", s);
       model.addAttribute("clusters", clustering.summaries(s.iso3()));
       model.addAttribute("curator", Curators.mayCurate(user, s.iso3()));
@@ -58,7 +61,10 @@ class ClusterPagesController {
 
   @GetMapping("/recommendations/clusters/{id}")
   String show(
-      @PathVariable UUID id, @AuthenticationPrincipal CooperaUser user, Model model, Locale locale) {
+      @PathVariable UUID id,
+      @AuthenticationPrincipal CooperaUser user,
+      Model model,
+      Locale locale) {
     Clustering.ClusterView view =
         clustering.view(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     model.addAttribute("view", view);
@@ -78,11 +84,16 @@ class ClusterPagesController {
 
   @PostMapping("/registry/clusters/propose")
   String propose(
-      @RequestParam String state, @AuthenticationPrincipal CooperaUser user, RedirectAttributes redirect) {
+      @RequestParam String state,
+      @AuthenticationPrincipal CooperaUser user,
+      RedirectAttributes redirect) {
     String iso3 =
         reference
             .findState(state)
-            .orElseThrow(() -> new InvalidParameterException("state", "recommendations.search.error.value", state))
+            .orElseThrow(
+                () ->
+                    new InvalidParameterException(
+                        "state", "recommendations.search.error.value", state))
             .iso3();
     redirect.addFlashAttribute("proposal", clustering.propose(iso3, user));
     return "redirect:/recommendations/clusters?state=" + iso3;
@@ -104,7 +115,8 @@ class ClusterPagesController {
       @RequestParam(required = false) List<String> codes,
       @AuthenticationPrincipal CooperaUser user,
       RedirectAttributes redirect) {
-    String stay = change(id, redirect, "clusters.split", () -> clustering.split(id, version, codes, user));
+    String stay =
+        change(id, redirect, "clusters.split", () -> clustering.split(id, version, codes, user));
     return clustering.view(id).isPresent() ? stay : "redirect:/recommendations/clusters";
   }
 
@@ -115,17 +127,20 @@ class ClusterPagesController {
       @RequestParam(required = false) UUID other,
       @AuthenticationPrincipal CooperaUser user,
       RedirectAttributes redirect) {
-    return change(id, redirect, "clusters.merged", () -> clustering.merge(id, version, other, user));
+    return change(
+        id, redirect, "clusters.merged", () -> clustering.merge(id, version, other, user));
   }
 
-  private static String change(UUID id, RedirectAttributes redirect, String notice, Runnable action) {
+  private static String change(
+      UUID id, RedirectAttributes redirect, String notice, Runnable action) {
     try {
       action.run();
       redirect.addFlashAttribute("notice", notice);
     } catch (InvalidInputException e) {
       redirect.addFlashAttribute("clusterError", e);
     } catch (ObjectOptimisticLockingFailureException e) {
-      redirect.addFlashAttribute("clusterError", new InvalidInputException("clusters.error.stale", null));
+      redirect.addFlashAttribute(
+          "clusterError", new InvalidInputException("clusters.error.stale", null));
     }
     return "redirect:/recommendations/clusters/" + id;
   }

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * name in the reader's language, a theme's, SDG's or group's name, a response in words.
  */
 @Component
-class FacetLabels {
+public class FacetLabels {
 
   private final ReferenceData reference;
   private final MessageSource messages;
@@ -24,36 +24,46 @@ class FacetLabels {
     this.messages = messages;
   }
 
-  String label(Facet facet, String value, Locale locale) {
+  public String label(Facet facet, String value, Locale locale) {
     return switch (facet) {
       case STATE, RECOMMENDING_STATE -> name("state:" + value, value);
       case REGION -> messages.getMessage("region." + value, null, value, locale);
       case MECHANISM -> name("mechanism:" + value, value);
       case THEME -> value + " " + name("theme:" + value, "");
-      case SDG_GOAL -> messages.getMessage("recommendations.sdg-goal", new Object[] {value, name("sdg:" + value, "")}, locale);
-      case SDG_TARGET -> messages.getMessage("recommendations.sdg-target", new Object[] {value}, locale);
+      case SDG_GOAL ->
+          messages.getMessage(
+              "recommendations.sdg-goal", new Object[] {value, name("sdg:" + value, "")}, locale);
+      case SDG_TARGET ->
+          messages.getMessage("recommendations.sdg-target", new Object[] {value}, locale);
       case AFFECTED_GROUP -> name("group:" + value, value);
-      case RESPONSE -> messages.getMessage("recommendations.response." + value, null, value, locale);
-      case ACTION_CATEGORY -> messages.getMessage("recommendations.action." + value, null, value, locale);
+      case RESPONSE ->
+          messages.getMessage("recommendations.response." + value, null, value, locale);
+      case ACTION_CATEGORY ->
+          messages.getMessage("recommendations.action." + value, null, value, locale);
       case CYCLE -> messages.getMessage("recommendations.cycle", new Object[] {value}, locale);
       case SESSION -> messages.getMessage("recommendations.session", new Object[] {value}, locale);
       case YEAR -> value;
     };
   }
 
-  String stateName(String iso3) {
+  public String stateName(String iso3) {
     return name("state:" + iso3, iso3);
   }
 
-  String mechanismName(String code) {
+  /** The names of these States, in the order given, separated by commas. */
+  public String stateNames(java.util.Collection<String> iso3s) {
+    return String.join(", ", iso3s.stream().map(this::stateName).toList());
+  }
+
+  public String mechanismName(String code) {
     return name("mechanism:" + code, code);
   }
 
-  String themeName(String code) {
+  public String themeName(String code) {
     return name("theme:" + code, code);
   }
 
-  String groupName(String code) {
+  public String groupName(String code) {
     return name("group:" + code, code);
   }
 

@@ -11,8 +11,8 @@ import org.springframework.context.MessageSource;
 
 /**
  * An import as the API gives it: {@code status} is {@code valid}, {@code invalid} or {@code
- * applied}; every problem and note has its row (0 for the whole file) and a message in the
- * caller's language.
+ * applied}; every problem and note has its row (0 for the whole file) and a message in the caller's
+ * language.
  */
 record ImportJson(
     UUID id,
@@ -39,7 +39,7 @@ record ImportJson(
     return new ImportJson(
         r.id(),
         r.status().name().toLowerCase(Locale.ROOT),
-        r.format().apiName(),
+        r.format() == null ? null : r.format().apiName(),
         r.fileName(),
         r.fileSize(),
         r.rowsRead(),

@@ -104,7 +104,11 @@ class ImportPagesController {
   }
 
   @GetMapping("/registry/imports/{id}/progress")
-  String progressFragment(@PathVariable UUID id, @AuthenticationPrincipal CooperaUser user, Model model, HttpServletResponse response) {
+  String progressFragment(
+      @PathVariable UUID id,
+      @AuthenticationPrincipal CooperaUser user,
+      Model model,
+      HttpServletResponse response) {
     requireImporter(user);
     model.addAttribute("report", imports.find(id, user));
     model.addAttribute("progress", progress.of(id));
@@ -118,12 +122,17 @@ class ImportPagesController {
 
   @PostMapping("/registry/imports/{id}/apply")
   String apply(
-      @PathVariable UUID id, @AuthenticationPrincipal CooperaUser user, RedirectAttributes redirect) {
+      @PathVariable UUID id,
+      @AuthenticationPrincipal CooperaUser user,
+      RedirectAttributes redirect) {
     requireImporter(user);
     ImportReport report = imports.find(id, user);
     if (report.status() != ImportReport.Status.VALID || progress.running(id)) {
-      redirect.addFlashAttribute("applyError", report.status() == ImportReport.Status.APPLIED
-          ? "import.error.already-applied" : "import.error.invalid");
+      redirect.addFlashAttribute(
+          "applyError",
+          report.status() == ImportReport.Status.APPLIED
+              ? "import.error.already-applied"
+              : "import.error.invalid");
       return "redirect:/registry/imports/" + id;
     }
     progress.start(id, report.toCreate());
@@ -165,7 +174,10 @@ class ImportPagesController {
   }
 
   @GetMapping("/registry/imports/{id}/file")
-  void file(@PathVariable UUID id, @AuthenticationPrincipal CooperaUser user, HttpServletResponse response)
+  void file(
+      @PathVariable UUID id,
+      @AuthenticationPrincipal CooperaUser user,
+      HttpServletResponse response)
       throws IOException {
     requireImporter(user);
     ImportReport report = imports.find(id, user);
@@ -173,7 +185,10 @@ class ImportPagesController {
     response.setContentType("application/octet-stream");
     response.setHeader(
         HttpHeaders.CONTENT_DISPOSITION,
-        ContentDisposition.attachment().filename(report.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString());
+        ContentDisposition.attachment()
+            .filename(report.fileName(), java.nio.charset.StandardCharsets.UTF_8)
+            .build()
+            .toString());
     response.getOutputStream().write(content);
   }
 
@@ -185,9 +200,14 @@ class ImportPagesController {
   }
 
   @GetMapping("/registry/imports/template.csv")
-  void templateCsv(@AuthenticationPrincipal CooperaUser user, HttpServletResponse response) throws IOException {
+  void templateCsv(@AuthenticationPrincipal CooperaUser user, HttpServletResponse response)
+      throws IOException {
     requireImporter(user);
-    download(response, "text/csv;charset=UTF-8", "coopera-recommendations-template.csv", CooperaTemplate.blankCsv());
+    download(
+        response,
+        "text/csv;charset=UTF-8",
+        "coopera-recommendations-template.csv",
+        CooperaTemplate.blankCsv());
   }
 
   @GetMapping("/registry/imports/template.xlsx")
@@ -210,11 +230,12 @@ class ImportPagesController {
     return "error";
   }
 
-  private static void download(HttpServletResponse response, String type, String name, byte[] content)
-      throws IOException {
+  private static void download(
+      HttpServletResponse response, String type, String name, byte[] content) throws IOException {
     response.setContentType(type);
     response.setHeader(
-        HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString());
+        HttpHeaders.CONTENT_DISPOSITION,
+        ContentDisposition.attachment().filename(name).build().toString());
     response.getOutputStream().write(content);
   }
 

@@ -35,7 +35,9 @@ import org.springframework.web.multipart.MultipartFile;
  */
 @RestController
 @RequestMapping("/api/v1/imports")
-@Tag(name = "Imports", description = "Import recommendations from UPR Info, OHCHR matrices or the template")
+@Tag(
+    name = "Imports",
+    description = "Import recommendations from UPR Info, OHCHR matrices or the template")
 class ImportsApiController {
 
   private final ImportService imports;
@@ -83,7 +85,8 @@ class ImportsApiController {
           "Creates the import's recommendations, all or none, and answers the import with the"
               + " number created. An import whose file no longer passes is answered 409 with its"
               + " problems.")
-  ImportJson apply(@PathVariable UUID id, @AuthenticationPrincipal CooperaUser user, Locale locale) {
+  ImportJson apply(
+      @PathVariable UUID id, @AuthenticationPrincipal CooperaUser user, Locale locale) {
     requireImporter(user);
     return ImportJson.of(imports.apply(id, user, n -> {}), messages, locale);
   }
@@ -105,7 +108,9 @@ class ImportsApiController {
   @GetMapping
   @Operation(summary = "The imports you may see, newest first")
   ListPage<ImportJson> list(
-      @ParameterObject PageParameters paging, @AuthenticationPrincipal CooperaUser user, Locale locale) {
+      @ParameterObject PageParameters paging,
+      @AuthenticationPrincipal CooperaUser user,
+      Locale locale) {
     requireImporter(user);
     return imports.list(user, paging).map(r -> ImportJson.of(r, messages, locale));
   }

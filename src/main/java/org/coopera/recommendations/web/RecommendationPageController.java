@@ -75,7 +75,11 @@ class RecommendationPageController {
       @RequestParam(required = false) String tag,
       @AuthenticationPrincipal CooperaUser user,
       RedirectAttributes redirect) {
-    return change(code, redirect, "curation.tagged", () -> curation.tag(code, version, kind(kind), tag, user));
+    return change(
+        code,
+        redirect,
+        "curation.tagged",
+        () -> curation.tag(code, version, kind(kind), tag, user));
   }
 
   @PostMapping("/recommendations/{code}/tags/remove")
@@ -86,7 +90,11 @@ class RecommendationPageController {
       @RequestParam String tag,
       @AuthenticationPrincipal CooperaUser user,
       RedirectAttributes redirect) {
-    return change(code, redirect, "curation.untagged", () -> curation.untag(code, version, kind(kind), tag, user));
+    return change(
+        code,
+        redirect,
+        "curation.untagged",
+        () -> curation.untag(code, version, kind(kind), tag, user));
   }
 
   @PostMapping("/recommendations/{code}/suggestions")
@@ -117,10 +125,15 @@ class RecommendationPageController {
       RedirectAttributes redirect) {
     redirect.addFlashAttribute("textLanguage", language);
     redirect.addFlashAttribute("textValue", text);
-    return change(code, redirect, "curation.text-added", () -> curation.addText(code, version, language, text, user));
+    return change(
+        code,
+        redirect,
+        "curation.text-added",
+        () -> curation.addText(code, version, language, text, user));
   }
 
-  private static String change(String code, RedirectAttributes redirect, String notice, Runnable action) {
+  private static String change(
+      String code, RedirectAttributes redirect, String notice, Runnable action) {
     try {
       action.run();
       redirect.addFlashAttribute("notice", notice);
@@ -129,7 +142,8 @@ class RecommendationPageController {
     } catch (InvalidInputException e) {
       redirect.addFlashAttribute("curationError", e);
     } catch (ObjectOptimisticLockingFailureException e) {
-      redirect.addFlashAttribute("curationError", new InvalidInputException("curation.error.stale", null));
+      redirect.addFlashAttribute(
+          "curationError", new InvalidInputException("curation.error.stale", null));
     }
     return "redirect:/recommendations/" + code;
   }

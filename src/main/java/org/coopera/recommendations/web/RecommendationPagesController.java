@@ -17,8 +17,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The public search page: the results and the facets follow every change of the filters (htmx
- * swaps the search area), and the address always holds the whole query so it can be shared.
+ * The public search page: the results and the facets follow every change of the filters (htmx swaps
+ * the search area), and the address always holds the whole query so it can be shared.
  */
 @Controller
 class RecommendationPagesController {
@@ -38,7 +38,8 @@ class RecommendationPagesController {
   record FacetValue(String id, String value, String label, long count, boolean selected) {}
 
   /** A facet as the page shows it: its first values, and the rest behind "more". */
-  record FacetView(String parameter, List<FacetValue> shown, List<FacetValue> more, boolean active) {}
+  record FacetView(
+      String parameter, List<FacetValue> shown, List<FacetValue> more, boolean active) {}
 
   @GetMapping("/recommendations")
   String search(
@@ -58,7 +59,10 @@ class RecommendationPagesController {
     model.addAttribute("facets", facets);
     model.addAttribute("language", locale.getLanguage());
     model.addAttribute("labels", labels);
-    model.addAttribute("pageList", new org.coopera.platform.ListPage<>(result.total(), result.page(), result.size(), result.hits()));
+    model.addAttribute(
+        "pageList",
+        new org.coopera.platform.ListPage<>(
+            result.total(), result.page(), result.size(), result.hits()));
     model.addAttribute("baseUrl", url("/recommendations", query));
     model.addAttribute("exportQuery", queryString(query));
     return "recommendations/search";
@@ -71,21 +75,32 @@ class RecommendationPagesController {
     for (String value : selected) {
       values.add(
           new FacetValue(
-              id(facet, value), value, labels.label(facet, value, locale), counts.getOrDefault(value, 0L), true));
+              id(facet, value),
+              value,
+              labels.label(facet, value, locale),
+              counts.getOrDefault(value, 0L),
+              true));
     }
     counts.forEach(
         (value, count) -> {
           if (!selected.contains(value)) {
-            values.add(new FacetValue(id(facet, value), value, labels.label(facet, value, locale), count, false));
+            values.add(
+                new FacetValue(
+                    id(facet, value), value, labels.label(facet, value, locale), count, false));
           }
         });
     int cut = Math.min(values.size(), Math.max(FACET_SHOWN, selected.size()));
     return new FacetView(
-        facet.parameter(), values.subList(0, cut), values.subList(cut, values.size()), !selected.isEmpty());
+        facet.parameter(),
+        values.subList(0, cut),
+        values.subList(cut, values.size()),
+        !selected.isEmpty());
   }
 
   private static String apiValue(Facet facet, Object indexValue) {
-    return indexValue instanceof org.coopera.recommendations.Response r ? r.apiName() : String.valueOf(indexValue);
+    return indexValue instanceof org.coopera.recommendations.Response r
+        ? r.apiName()
+        : String.valueOf(indexValue);
   }
 
   private static String id(Facet facet, String value) {

@@ -30,7 +30,10 @@ class RecommendationsProfileSection implements StateProfileSection {
     }
   }
 
-  /** One row: its label key and argument, and the count per response in the order of {@link Response}. */
+  /**
+   * One row: its label key and argument, and the count per response in the order of {@link
+   * Response}.
+   */
   record Row(String kind, String value, List<Long> counts, long total) {}
 
   @Override
@@ -69,7 +72,8 @@ class RecommendationsProfileSection implements StateProfileSection {
     model.put("made", made);
     model.put("responses", List.of(Response.values()).stream().map(Response::apiName).toList());
     return Optional.of(
-        new Content("recommendations.profile.heading", "recommendations/profile :: section", model));
+        new Content(
+            "recommendations.profile.heading", "recommendations/profile :: section", model));
   }
 
   private Table table(String sql, String iso3) {
@@ -78,7 +82,8 @@ class RecommendationsProfileSection implements StateProfileSection {
         .param(iso3)
         .query(
             rs -> {
-              long[] counts = byRow.computeIfAbsent(rs.getString(1), k -> new long[Response.values().length]);
+              long[] counts =
+                  byRow.computeIfAbsent(rs.getString(1), k -> new long[Response.values().length]);
               counts[Response.valueOf(rs.getString(2)).ordinal()] = rs.getLong(3);
             });
     List<Row> rows = new ArrayList<>();

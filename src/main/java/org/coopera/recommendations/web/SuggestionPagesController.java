@@ -22,7 +22,8 @@ class SuggestionPagesController {
   private final ReferenceData reference;
   private final FacetLabels labels;
 
-  SuggestionPagesController(TagSuggestions suggestions, ReferenceData reference, FacetLabels labels) {
+  SuggestionPagesController(
+      TagSuggestions suggestions, ReferenceData reference, FacetLabels labels) {
     this.suggestions = suggestions;
     this.reference = reference;
     this.labels = labels;
@@ -36,13 +37,18 @@ class SuggestionPagesController {
     if (!Curators.curatesAny(user)) {
       throw new AccessDeniedException("Only curators review suggestions");
     }
-    model.addAttribute("states", reference.allStates().stream().filter(s -> Curators.mayCurate(user, s.iso3())).toList());
+    model.addAttribute(
+        "states",
+        reference.allStates().stream().filter(s -> Curators.mayCurate(user, s.iso3())).toList());
     model.addAttribute("labels", labels);
     if (state != null && !state.isBlank()) {
       ReferenceData.State s =
           reference
               .findState(state)
-              .orElseThrow(() -> new InvalidParameterException("state", "recommendations.search.error.value", state));
+              .orElseThrow(
+                  () ->
+                      new InvalidParameterException(
+                          "state", "recommendations.search.error.value", state));
       if (!Curators.mayCurate(user, s.iso3())) {
         throw new AccessDeniedException("Not a curator of " + s.iso3());
       }
@@ -55,11 +61,16 @@ class SuggestionPagesController {
 
   @PostMapping("/registry/suggestions")
   String run(
-      @RequestParam String state, @AuthenticationPrincipal CooperaUser user, RedirectAttributes redirect) {
+      @RequestParam String state,
+      @AuthenticationPrincipal CooperaUser user,
+      RedirectAttributes redirect) {
     String iso3 =
         reference
             .findState(state)
-            .orElseThrow(() -> new InvalidParameterException("state", "recommendations.search.error.value", state))
+            .orElseThrow(
+                () ->
+                    new InvalidParameterException(
+                        "state", "recommendations.search.error.value", state))
             .iso3();
     redirect.addFlashAttribute("outcome", suggestions.suggest(iso3, user));
     return "redirect:/registry/suggestions?state=" + iso3;

@@ -1,0 +1,340 @@
+package org.coopera.recommendations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.coopera.support.CooperaIntegrationTest;
+import org.coopera.support.DemoLogins;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultMatcher;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Imports over the API, as each role: a whole file validated first with every problem and its row,
+ * nothing created from a file with a problem, all of a valid file created at once, the same file
+ * again creating nothing, unknown names mapped once and remembered, a State coordinator kept to
+ * their State, files that are not what they claim refused with a reason.
+ */
+@CooperaIntegrationTest
+class ImportIT {
+
+  @Autowired MockMvc mvc;
+  @Autowired DemoLogins logins;
+  @Autowired JsonMapper json;
+  @Autowired JdbcClient jdbc;
+  @org.springframework.boot.test.web.server.LocalServerPort int port;
+
+  private static byte[] fixture(String name) throws IOException {
+    try (InputStream in = ImportIT.class.getResourceAsStream("/imports/" + name)) {
+      assertThat(in).as("fixture %s", name).isNotNull();
+      return in.readAllBytes();
+    }
+  }
+
+  private JsonNode upload(String as, String name, byte[] content, ResultMatcher expected)
+      throws Exception {
+    String body =
+        mvc.perform(
+                multipart("/api/v1/imports")
+                    .file(new MockMultipartFile("file", name, "application/octet-stream", content))
+                    .with(logins.as(as))
+                    .with(csrf()))
+            .andExpect(expected)
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+    return body.isEmpty() ? null : json.readTree(body);
+  }
+
+  private JsonNode apply(String as, String id, ResultMatcher expected) throws Exception {
+    String body =
+        mvc.perform(post("/api/v1/imports/" + id + "/apply").with(logins.as(as)).with(csrf()))
+            .andExpect(expected)
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+    return json.readTree(body);
+  }
+
+  private long recommendations() {
+    return jdbc.sql("select count(*) from recommendation").query(Long.class).single();
+  }
+
+  private static List<Integer> rows(JsonNode problems) {
+    List<Integer> rows = new ArrayList<>();
+    problems.forEach(p -> rows.add(p.get("row").asInt()));
+    return rows;
+  }
+
+  private static byte[] template(String... rows) {
+    StringBuilder csv =
+        new StringBuilder(
+            "state_under_review,mechanism,session,date,language,text,recommending_states,response,themes,sdg_targets,affected_groups\r\n");
+    for (String row : rows) {
+      csv.append(row).append("\r\n");
+    }
+    return csv.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void aUprInfoExportWithDefectsIsReportedRowByRowAndNothingIsCreated() throws Exception {
+    long before = recommendations();
+    JsonNode report =
+        upload(
+            DemoLogins.ADMIN,
+            "upr-info-defects.csv",
+            fixture("upr-info-defects.csv"),
+            status().isCreated());
+    assertThat(report.get("status").asString()).isEqualTo("invalid");
+    assertThat(report.get("format").asString()).isEqualTo("upr-info");
+    assertThat(report.get("rowsRead").asInt()).isEqualTo(11);
+    assertThat(report.get("toCreate").asInt()).isEqualTo(6);
+    assertThat(report.get("duplicates").asInt()).isEqualTo(1);
+    assertThat(report.get("merged").asInt()).isEqualTo(1);
+    assertThat(rows(report.get("problems"))).containsExactly(10, 11, 12);
+    assertThat(report.get("problems").toString()).contains("Atlantis").contains("abc");
+    assertThat(report.get("unknownNames").toString()).contains("Atlantis");
+
+    JsonNode refused = apply(DemoLogins.ADMIN, report.get("id").asString(), status().isConflict());
+    assertThat(refused.get("code").asString()).isEqualTo("import-invalid");
+    assertThat(recommendations()).isEqualTo(before);
+  }
+
+  @Test
+  void aValidFileIsAppliedWholeAndImportingItAgainCreatesNothing() throws Exception {
+    byte[] file =
+        template(
+            "PRY,UPR,24,,en,Adopt a comprehensive law against all forms of discrimination (ImportIT),Uruguay;Chile,supported,B31,10.3,",
+            "PRY,UPR,24,,en,Adopt a comprehensive law against all forms of discrimination (ImportIT),Argentina,supported,B31,10.3,",
+            "PRY,CEDAW,,2017-11-22,en,Ensure access to safe abortion in cases of rape (ImportIT),,pending,,5.6,women",
+            "PRY,UPR,24,,fr,Renforcer le mécanisme national de prévention de la torture (ImportIT),France,noted,D25,,");
+    long before = recommendations();
+    JsonNode report = upload(DemoLogins.ADMIN, "pry.csv", file, status().isCreated());
+    assertThat(report.get("status").asString()).isEqualTo("valid");
+    assertThat(report.get("rowsRead").asInt()).isEqualTo(4);
+    assertThat(report.get("toCreate").asInt()).isEqualTo(3);
+    assertThat(report.get("merged").asInt()).isEqualTo(1);
+    assertThat(recommendations()).as("validation creates nothing").isEqualTo(before);
+
+    JsonNode applied = apply(DemoLogins.ADMIN, report.get("id").asString(), status().isOk());
+    assertThat(applied.get("status").asString()).isEqualTo("applied");
+    assertThat(applied.get("created").asInt()).isEqualTo(3);
+    assertThat(recommendations()).isEqualTo(before + 3);
+
+    String found =
+        mvc.perform(
+                get("/api/v1/recommendations").param("q", "comprehensive discrimination ImportIT"))
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+    JsonNode item = json.readTree(found).get("items").get(0);
+    assertThat(item.get("recommendingStates").toString()).contains("URY", "CHL", "ARG");
+    String french =
+        mvc.perform(get("/api/v1/recommendations").param("q", "mécanismes prévention"))
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+    assertThat(json.readTree(french).get("total").asLong()).isPositive();
+
+    JsonNode again = upload(DemoLogins.ADMIN, "pry-again.csv", file, status().isCreated());
+    assertThat(again.get("status").asString()).isEqualTo("valid");
+    assertThat(again.get("toCreate").asInt()).isZero();
+    assertThat(again.get("duplicates").asInt()).isEqualTo(3);
+    assertThat(
+            apply(DemoLogins.ADMIN, again.get("id").asString(), status().isOk())
+                .get("created")
+                .asInt())
+        .isZero();
+    assertThat(recommendations()).isEqualTo(before + 3);
+
+    apply(DemoLogins.ADMIN, report.get("id").asString(), status().isBadRequest());
+  }
+
+  @Test
+  void anUnknownNameIsMappedOnceAndRememberedForTheNextImport() throws Exception {
+    byte[] file =
+        template(
+            "Paraguai (ImportIT),UPR,24,,en,Protect human rights defenders (ImportIT mapping),Uruguay,supported,,,");
+    JsonNode report = upload(DemoLogins.ADMIN, "mapping.csv", file, status().isCreated());
+    assertThat(report.get("status").asString()).isEqualTo("invalid");
+    assertThat(report.get("unknownNames").get(0).get("name").asString())
+        .isEqualTo("Paraguai (ImportIT)");
+    assertThat(report.get("unknownNames").get(0).get("closest").toString()).contains("PRY");
+
+    String mapped =
+        mvc.perform(
+                post("/api/v1/imports/" + report.get("id").asString() + "/mappings")
+                    .param("name", "Paraguai (ImportIT)")
+                    .param("state", "PRY")
+                    .with(logins.as(DemoLogins.ADMIN))
+                    .with(csrf()))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+    assertThat(json.readTree(mapped).get("status").asString()).isEqualTo("valid");
+
+    byte[] next =
+        template(
+            "Paraguai (ImportIT),UPR,24,,en,Protect journalists (ImportIT mapping),Chile,supported,,,");
+    assertThat(
+            upload(DemoLogins.ADMIN, "next.csv", next, status().isCreated())
+                .get("status")
+                .asString())
+        .isEqualTo("valid");
+  }
+
+  @Test
+  void aStateCoordinatorImportsOnlyForTheirStateAndSeesOnlyTheirImports() throws Exception {
+    byte[] file =
+        template(
+            "PRY,UPR,24,,en,Guarantee birth registration for all children (ImportIT coordinator),Peru,supported,,,",
+            "SVN,UPR,34,,en,Combat hate speech online (ImportIT coordinator),Peru,supported,,,");
+    JsonNode report =
+        upload(DemoLogins.COORDINATOR_PRY, "coordinator.csv", file, status().isCreated());
+    assertThat(report.get("status").asString()).isEqualTo("invalid");
+    assertThat(rows(report.get("problems"))).containsExactly(3);
+
+    JsonNode admins = upload(DemoLogins.ADMIN, "admin.csv", template(), status().isCreated());
+    mvc.perform(
+            get("/api/v1/imports/" + admins.get("id").asString())
+                .with(logins.as(DemoLogins.COORDINATOR_PRY)))
+        .andExpect(status().isNotFound());
+    String list =
+        mvc.perform(
+                get("/api/v1/imports")
+                    .param("size", "500")
+                    .with(logins.as(DemoLogins.COORDINATOR_PRY)))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+    assertThat(list)
+        .contains(report.get("id").asString())
+        .doesNotContain(admins.get("id").asString());
+  }
+
+  @Test
+  void onlyAdministratorsAndStateCoordinatorsImport() throws Exception {
+    byte[] file = template();
+    for (String email :
+        List.of(
+            DemoLogins.FOCAL_POINT_PRY,
+            DemoLogins.AGENCY_OFFICER,
+            DemoLogins.DONOR,
+            DemoLogins.CIVIL_SOCIETY)) {
+      upload(email, "x.csv", file, status().isForbidden());
+    }
+    mvc.perform(
+            multipart("/api/v1/imports")
+                .file(new MockMultipartFile("file", "x.csv", "text/csv", file)))
+        .andExpect(status().isUnauthorized());
+  }
+
+  @Test
+  void filesThatAreNotWhatTheyClaimAreRefusedWithAReason() throws Exception {
+    long before = recommendations();
+    for (String name : List.of("pdf-named.csv", "truncated.xlsx")) {
+      JsonNode report = upload(DemoLogins.ADMIN, name, fixture(name), status().isCreated());
+      assertThat(report.get("status").asString()).as(name).isEqualTo("invalid");
+      assertThat(rows(report.get("problems"))).as(name).containsExactly(0);
+      assertThat(report.get("problems").get(0).get("message").asString()).isNotBlank();
+    }
+    JsonNode text =
+        upload(
+            DemoLogins.ADMIN,
+            "notes.csv",
+            "just some words\nand more".getBytes(StandardCharsets.UTF_8),
+            status().isCreated());
+    assertThat(text.get("status").asString()).isEqualTo("invalid");
+
+    assertThat(recommendations()).isEqualTo(before);
+
+    mvc.perform(
+            multipart("/api/v1/imports")
+                .file(new MockMultipartFile("file", "x.csv", "text/csv", template()))
+                .param("format", "word")
+                .with(logins.as(DemoLogins.ADMIN))
+                .with(csrf()))
+        .andExpect(status().isBadRequest());
+    mvc.perform(
+            post("/api/v1/imports/" + UUID.randomUUID() + "/apply")
+                .with(logins.as(DemoLogins.ADMIN))
+                .with(csrf()))
+        .andExpect(status().isNotFound());
+  }
+
+  /** Over real HTTP: the servlet container's upload limit answers before any controller runs. */
+  @Test
+  void aFileOverTheUploadLimitIsRefusedWithTheLimit() throws Exception {
+    String tokenBody =
+        mvc.perform(
+                post("/api/v1/tokens")
+                    .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                    .content(
+                        "{\"email\":\""
+                            + DemoLogins.ADMIN
+                            + "\",\"password\":\""
+                            + DemoLogins.PASSWORD
+                            + "\",\"name\":\"import test\"}"))
+            .andExpect(status().isCreated())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+    String token = json.readTree(tokenBody).get("token").asString();
+    String boundary = "coopera-test-boundary";
+    byte[] head =
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"huge.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n")
+            .getBytes(StandardCharsets.UTF_8);
+    byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+    byte[] text = new byte[60 * 1024 * 1024];
+    java.util.Arrays.fill(text, (byte) 'a');
+    var request =
+        java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + port + "/api/v1/imports"))
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArrays(List.of(head, text, tail)))
+            .build();
+    var response =
+        java.net.http.HttpClient.newHttpClient()
+            .send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(413);
+    assertThat(json.readTree(response.body()).get("detail").asString()).contains("50");
+  }
+
+  @Test
+  void theLegacyXlsAndTheTemplateWorkbookAreRead() throws Exception {
+    JsonNode xls =
+        upload(
+            DemoLogins.ADMIN, "legacy.xls", fixture("upr-info-legacy.xls"), status().isCreated());
+    assertThat(xls.get("format").asString()).isEqualTo("upr-info");
+    assertThat(xls.get("rowsRead").asInt()).isEqualTo(3);
+    JsonNode xlsx =
+        upload(
+            DemoLogins.ADMIN,
+            "template.xlsx",
+            fixture("coopera-template.xlsx"),
+            status().isCreated());
+    assertThat(xlsx.get("format").asString()).isEqualTo("coopera");
+    assertThat(xlsx.get("problems").toString()).contains("2013-13-45").contains("accepted-ish");
+  }
+}
