@@ -48,7 +48,8 @@ public class Clustering {
       UUID id, String label, String status, int size, double cohesion, String representative) {}
 
   /** What a proposal did. */
-  public record Proposal(int clusters, int clustered, int considered) {}
+  public record Proposal(int clusters, int clustered, int considered)
+      implements java.io.Serializable {}
 
   /**
    * Proposes clusters anew for a State: the proposed clusters are dissolved and the machine groups

@@ -32,7 +32,8 @@ public class TagSuggestions {
   }
 
   /** What a run did. */
-  public record Outcome(int trainedOn, int considered, int suggested) {}
+  public record Outcome(int trainedOn, int considered, int suggested)
+      implements java.io.Serializable {}
 
   /** A recommendation with open suggestions, for the review page. */
   public record Pending(String code, String stateIso3, String text, List<Tag> suggestions) {}

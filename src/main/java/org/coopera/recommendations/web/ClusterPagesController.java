@@ -137,11 +137,16 @@ class ClusterPagesController {
       action.run();
       redirect.addFlashAttribute("notice", notice);
     } catch (InvalidInputException e) {
-      redirect.addFlashAttribute("clusterError", e);
+      redirect.addFlashAttribute("clusterError", e.messageKey());
+      redirect.addFlashAttribute("clusterErrorArgs", stringArguments(e));
     } catch (ObjectOptimisticLockingFailureException e) {
-      redirect.addFlashAttribute(
-          "clusterError", new InvalidInputException("clusters.error.stale", null));
+      redirect.addFlashAttribute("clusterError", "clusters.error.stale");
     }
     return "redirect:/recommendations/clusters/" + id;
+  }
+
+  /** The arguments of a refusal as text, so the flash attribute survives the session store. */
+  private static String[] stringArguments(InvalidInputException e) {
+    return java.util.Arrays.stream(e.arguments()).map(String::valueOf).toArray(String[]::new);
   }
 }

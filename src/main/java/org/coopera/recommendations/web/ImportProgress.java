@@ -15,7 +15,7 @@ class ImportProgress {
 
   /** Where one application stands. {@code error} is a message key when it failed. */
   record State(int done, int total, boolean finished, String error) {
-    int percent() {
+    public int percent() {
       return total == 0 ? 100 : (int) Math.min(100, done * 100L / total);
     }
   }

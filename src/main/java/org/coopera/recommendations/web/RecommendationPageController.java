@@ -140,10 +140,10 @@ class RecommendationPageController {
       redirect.getFlashAttributes().remove("textLanguage");
       redirect.getFlashAttributes().remove("textValue");
     } catch (InvalidInputException e) {
-      redirect.addFlashAttribute("curationError", e);
+      redirect.addFlashAttribute("curationError", e.messageKey());
+      redirect.addFlashAttribute("curationErrorArgs", stringArguments(e));
     } catch (ObjectOptimisticLockingFailureException e) {
-      redirect.addFlashAttribute(
-          "curationError", new InvalidInputException("curation.error.stale", null));
+      redirect.addFlashAttribute("curationError", "curation.error.stale");
     }
     return "redirect:/recommendations/" + code;
   }
@@ -154,5 +154,10 @@ class RecommendationPageController {
     } catch (IllegalArgumentException e) {
       throw new InvalidInputException("curation.error.kind", "kind");
     }
+  }
+
+  /** The arguments of a refusal as text, so the flash attribute survives the session store. */
+  private static String[] stringArguments(InvalidInputException e) {
+    return java.util.Arrays.stream(e.arguments()).map(String::valueOf).toArray(String[]::new);
   }
 }

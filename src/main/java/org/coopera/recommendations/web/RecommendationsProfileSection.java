@@ -25,7 +25,7 @@ class RecommendationsProfileSection implements StateProfileSection {
 
   /** Counts by row (a cycle or a mechanism) and response, with totals. */
   record Table(List<Row> rows, Map<String, Long> totals, long total) {
-    boolean empty() {
+    public boolean empty() {
       return total == 0;
     }
   }
