@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * Groups near-duplicate and closely similar recommendations, such as "Ratify the OP-CAT" made by a
+ * Groups near-duplicate and closely similar recommendations, such as “Ratify the OP-CAT” made by a
  * dozen States in one review and made again in the next cycle.
  *
  * <p>The texts (typically one State's recommendations) are turned into TF-IDF vectors whose

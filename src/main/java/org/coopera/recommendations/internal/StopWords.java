@@ -8,8 +8,8 @@ import org.apache.lucene.analysis.CharArraySet;
 /**
  * Small stop-word lists: the function words of English, French and Spanish, and a few of Russian
  * and Arabic, which carry no theme. Kept short on purpose: words such as {@code ensure}, {@code
- * consider} or {@code ratify} stay, because TF-IDF weighs them and because "consider ratifying" and
- * "ratify" are different asks. Words that are content words in another of the languages (the
+ * consider} or {@code ratify} stay, because TF-IDF weighs them and because “consider ratifying” and
+ * “ratify” are different asks. Words that are content words in another of the languages (the
  * Spanish {@code sea}) are left out.
  */
 final class StopWords {

@@ -42,8 +42,8 @@ import org.apache.lucene.analysis.util.ElisionFilter;
  * stemmers touch only their own script. Accents are folded after stemming, so that {@code
  * détention} and {@code detention} meet.
  *
- * <p>A bigram is written as its two unigrams joined by a space ({@code "tortur ill"}); bigrams span
- * removed stop words ({@code "abolish death"} from "abolish the death penalty"). Instances are
+ * <p>A bigram is written as its two unigrams joined by a space ({@code “tortur ill”}); bigrams span
+ * removed stop words ({@code “abolish death”} from “abolish the death penalty”). Instances are
  * immutable and thread-safe.
  */
 final class TextFeatures {
@@ -99,9 +99,9 @@ final class TextFeatures {
 
   /**
    * How much more a term weighs than its TF-IDF says: {@value #TREATY_EMPHASIS} for a treaty word,
-   * 1 for any other term (bigrams that hold a treaty word too, so that "accede to the Rome Statute"
-   * and "ratify the Rome Statute" stay close). In "Become a party to CEDAW" the treaty is the ask
-   * and "become a party" the wording; without the emphasis, "Become a party to the ICESCR" would
+   * 1 for any other term (bigrams that hold a treaty word too, so that “accede to the Rome Statute”
+   * and “ratify the Rome Statute” stay close). In “Become a party to CEDAW” the treaty is the ask
+   * and “become a party” the wording; without the emphasis, “Become a party to the ICESCR” would
    * look like the same ask.
    */
   static double emphasis(String term) {

@@ -10,13 +10,13 @@ import org.apache.lucene.analysis.CharArraySet;
 /**
  * Rewrites the names of the core UN human rights treaties, their optional protocols and the Rome
  * Statute to one word each, whether a text spells them out (in English, French or Spanish) or uses
- * an acronym: "Ratify the OP-CAT" and "Ratify the Optional Protocol to the Convention against
- * Torture and Other Cruel, Inhuman or Degrading Treatment or Punishment" both become "Ratify the
- * unopcat". Without this, the long name shares one word with the acronym and the two asks look
- * unrelated; with it, asks to ratify different protocols of the same shape ("the Optional Protocol
- * to the Convention on ...") no longer look alike.
+ * an acronym: “Ratify the OP-CAT” and “Ratify the Optional Protocol to the Convention against
+ * Torture and Other Cruel, Inhuman or Degrading Treatment or Punishment” both become “Ratify the
+ * unopcat”. Without this, the long name shares one word with the acronym and the two asks look
+ * unrelated; with it, asks to ratify different protocols of the same shape (“the Optional Protocol
+ * to the Convention on ...”) no longer look alike.
  *
- * <p>Acronyms are matched in capitals only ({@code CAT}, not "cat"); names in any case. The words
+ * <p>Acronyms are matched in capitals only ({@code CAT}, not “cat”); names in any case. The words
  * all start with {@code un} and are listed in {@link #WORDS} so that the stemmers leave them alone.
  * Thread-safe.
  */
@@ -24,7 +24,7 @@ final class TreatyNames {
 
   private static final int ANY_CASE = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
 
-  /** Acronyms of protocols, replaced first (before "CRC" inside "OP-CRC-AC" becomes a word). */
+  /** Acronyms of protocols, replaced first (before “CRC” inside “OP-CRC-AC” becomes a word). */
   private static final List<Rule> PROTOCOL_ACRONYMS =
       List.of(
           acronym("unopiccpr2", "\\b(?:OP2[- ]?ICCPR|ICCPR[- ]?OP2|2OP[- ]?ICCPR)\\b"),
@@ -144,7 +144,7 @@ final class TreatyNames {
               null,
               "optional protocols? (?:to|of) (?:the )?uncrc on a communications? procedure"));
 
-  /** Any other optional protocol to a convention: "unop" and the convention's word. */
+  /** Any other optional protocol to a convention: “unop” and the convention's word. */
   private static final List<Pattern> OTHER_PROTOCOLS =
       Stream.of(
               "(?:first )?optional protocols? (?:to|of) (?:the )?" + CONVENTION_WORDS,
