@@ -175,7 +175,8 @@ class AuditTrailIT {
                 .with(logins.as(DemoLogins.ADMIN))
                 .param("from", java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString())
                 .param("actor", "SYSTEM")
-                .param("operation", "INSERT"))
+                .param("operation", "INSERT")
+                .param("table", "account"))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("demo.coopera.org")));
     mvc.perform(get("/admin/audit").with(logins.as(DemoLogins.ADMIN)).param("operation", "DROP"))
