@@ -363,4 +363,37 @@ class CurationIT {
     Document list = page("/recommendations/clusters?state=SVN", null);
     assertThat(list.select("table tbody tr")).isNotEmpty();
   }
+
+  @Test
+  void versionsInTheUnLanguagesAreSearchedWithTheirOwnAnalysis() throws Exception {
+    String code =
+        jdbc.sql(
+                "select code from recommendation where state_iso3 = 'SVN' order by code desc limit 1")
+            .query(String.class)
+            .single();
+    String[][] versions = {
+      {"ru", "Расследовать все жалобы на пытки и привлечь виновных к ответственности", "пытками"},
+      {"ar", "التحقيق في جميع حالات التعذيب ومحاسبة المسؤولين عنها", "والتعذيب"},
+      {"zh", "调查所有酷刑案件并追究责任人", "酷刑"},
+      {"es", "Investigar todas las denuncias de torturas y sancionar a los responsables", "tortura"}
+    };
+    for (String[] v : versions) {
+      mvc.perform(
+              post("/recommendations/" + code + "/texts")
+                  .param("version", String.valueOf(version(code)))
+                  .param("language", v[0])
+                  .param("text", v[1])
+                  .with(logins.as(DemoLogins.ADMIN))
+                  .with(csrf()))
+          .andExpect(flash().attribute("notice", "curation.text-added"));
+    }
+    for (String[] v : versions) {
+      String found =
+          mvc.perform(get("/api/v1/recommendations").param("q", v[2]).param("state", "SVN"))
+              .andReturn()
+              .getResponse()
+              .getContentAsString(StandardCharsets.UTF_8);
+      assertThat(found).as("%s: %s", v[0], v[2]).contains(code);
+    }
+  }
 }

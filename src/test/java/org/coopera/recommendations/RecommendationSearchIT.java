@@ -252,4 +252,26 @@ class RecommendationSearchIT {
         .contains("q=torture")
         .contains("state=CHN");
   }
+
+  @Autowired org.coopera.recommendations.internal.SearchIndex index;
+  @Autowired jakarta.persistence.EntityManagerFactory entityManagerFactory;
+
+  @Test
+  void anIndexThatNoLongerMatchesTheDatabaseIsRebuiltAtStart() {
+    long inDatabase = jdbc.sql("select count(*) from recommendation").query(Long.class).single();
+    var em = entityManagerFactory.createEntityManager();
+    try {
+      var workspace =
+          org.hibernate.search.mapper.orm.Search.session(em)
+              .workspace(org.coopera.recommendations.internal.Recommendation.class);
+      workspace.purge();
+      workspace.refresh();
+    } finally {
+      em.close();
+    }
+    assertThat(find().total()).as("index emptied behind the application's back").isZero();
+    index.checkAtStart();
+    assertThat(find().total()).isEqualTo(inDatabase);
+    assertThat(find("q", "torture").total()).isPositive();
+  }
 }

@@ -3,6 +3,7 @@ package org.coopera.recommendations.importing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import org.coopera.recommendations.internal.Clustering;
 import org.coopera.recommendations.internal.SearchIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * Before the first page is served: the search index is checked against the database, and in demo
  * mode an empty registry receives the OHCHR matrices shipped in {@code
- * classpath:demo/recommendations/}, imported through the same path as any file a person uploads.
+ * classpath:demo/recommendations/}, imported through the same path as any file a person uploads,
+ * and the machine proposes clusters of their similar recommendations.
  */
 @Component
 class RegistryStartup implements SmartInitializingSingleton {
@@ -25,16 +27,19 @@ class RegistryStartup implements SmartInitializingSingleton {
 
   private final SearchIndex index;
   private final ImportService imports;
+  private final Clustering clustering;
   private final JdbcClient jdbc;
   private final boolean demo;
 
   RegistryStartup(
       SearchIndex index,
       ImportService imports,
+      Clustering clustering,
       JdbcClient jdbc,
       @Value("${coopera.demo:false}") boolean demo) {
     this.index = index;
     this.imports = imports;
+    this.clustering = clustering;
     this.jdbc = jdbc;
     this.demo = demo;
   }
@@ -44,6 +49,18 @@ class RegistryStartup implements SmartInitializingSingleton {
     index.checkAtStart();
     if (demo && jdbc.sql("select count(*) from recommendation").query(Long.class).single() == 0) {
       importDemoMatrices();
+      for (String iso3 :
+          jdbc.sql("select distinct state_iso3 from recommendation order by 1")
+              .query(String.class)
+              .list()) {
+        Clustering.Proposal proposal = clustering.proposeFor(iso3);
+        log.info(
+            "Demo data: {} clusters proposed for {}, holding {} of {} recommendations",
+            proposal.clusters(),
+            iso3,
+            proposal.clustered(),
+            proposal.considered());
+      }
     }
   }
 
