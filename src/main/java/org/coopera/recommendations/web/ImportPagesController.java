@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.RejectedExecutionException;
+import org.coopera.identity.AccountNames;
 import org.coopera.identity.CooperaUser;
 import org.coopera.platform.InvalidInputException;
 import org.coopera.platform.PageParameters;
@@ -49,18 +50,21 @@ class ImportPagesController {
   private final TaskExecutor executor;
   private final ReferenceData reference;
   private final MessageSource messages;
+  private final AccountNames accountNames;
 
   ImportPagesController(
       ImportService imports,
       ImportProgress progress,
       TaskExecutor executor,
       ReferenceData reference,
-      MessageSource messages) {
+      MessageSource messages,
+      AccountNames accountNames) {
     this.imports = imports;
     this.progress = progress;
     this.executor = executor;
     this.reference = reference;
     this.messages = messages;
+    this.accountNames = accountNames;
   }
 
   @GetMapping("/registry/imports")
@@ -69,7 +73,10 @@ class ImportPagesController {
       @RequestParam(required = false) Integer page,
       Model model) {
     requireImporter(user);
-    model.addAttribute("imports", imports.list(user, PageParameters.of(page, 20, 20)));
+    var list = imports.list(user, PageParameters.of(page, 20, 20));
+    model.addAttribute("imports", list);
+    model.addAttribute(
+        "names", accountNames.of(list.items().stream().map(ImportReport::createdBy).toList()));
     model.addAttribute("formats", ImportFormat.values());
     return "recommendations/imports";
   }
@@ -96,10 +103,13 @@ class ImportPagesController {
   @GetMapping("/registry/imports/{id}")
   String show(@PathVariable UUID id, @AuthenticationPrincipal CooperaUser user, Model model) {
     requireImporter(user);
-    model.addAttribute("report", imports.find(id, user));
+    ImportReport report = imports.find(id, user);
+    model.addAttribute("report", report);
     model.addAttribute("progress", progress.of(id));
     model.addAttribute("running", progress.running(id));
     model.addAttribute("states", reference.allStates());
+    model.addAttribute(
+        "names", accountNames.of(java.util.Arrays.asList(report.createdBy(), report.appliedBy())));
     return "recommendations/import";
   }
 
