@@ -116,18 +116,9 @@ public class ImportService {
     if (current.status() == ImportReport.Status.APPLIED) {
       throw new InvalidInputException("import.error.already-applied", null);
     }
-    byte[] content = records.content(id);
-    FileValidation validation =
-        check(current.fileName(), content, current.format(), current.scopeIso3());
-    ImportReport again =
-        report(
-            id,
-            current.fileName(),
-            content.length,
-            validation,
-            current.scopeIso3(),
-            current.createdBy(),
-            current.createdAt());
+    Checked checked = checkAgain(current);
+    FileValidation validation = checked.validation();
+    ImportReport again = checked.report();
     if (!validation.valid()) {
       records.revalidated(again);
       throw new ImportNotApplicable(again);
@@ -180,20 +171,27 @@ public class ImportService {
       throw new InvalidInputException("import.error.map-state", "iso3");
     }
     stateNames.map(name, reference.findState(iso3).orElseThrow().iso3(), user.accountId());
-    byte[] content = records.content(id);
+    records.revalidated(checkAgain(current).report());
+    return records.find(id).orElseThrow();
+  }
+
+  /** An import's kept file checked again, and the findings as the import's record. */
+  private record Checked(FileValidation validation, ImportReport report) {}
+
+  private Checked checkAgain(ImportReport current) {
+    byte[] content = records.content(current.id());
     FileValidation validation =
         check(current.fileName(), content, current.format(), current.scopeIso3());
-    ImportReport again =
+    ImportReport report =
         report(
-            id,
+            current.id(),
             current.fileName(),
             content.length,
             validation,
             current.scopeIso3(),
             current.createdBy(),
             current.createdAt());
-    records.revalidated(again);
-    return records.find(id).orElseThrow();
+    return new Checked(validation, report);
   }
 
   private FileValidation check(String fileName, byte[] content, ImportFormat format, String scope) {

@@ -5,7 +5,6 @@ import java.util.Locale;
 import java.util.UUID;
 import org.coopera.identity.CooperaUser;
 import org.coopera.platform.InvalidInputException;
-import org.coopera.platform.InvalidParameterException;
 import org.coopera.recommendations.internal.Clustering;
 import org.coopera.recommendations.internal.Curators;
 import org.coopera.reference.ReferenceData;
@@ -45,13 +44,7 @@ class ClusterPagesController {
       Model model) {
     model.addAttribute("states", reference.allStates());
     if (state != null && !state.isBlank()) {
-      ReferenceData.State s =
-          reference
-              .findState(state)
-              .orElseThrow(
-                  () ->
-                      new InvalidParameterException(
-                          "state", "recommendations.search.error.value", state));
+      ReferenceData.State s = StateParameter.require(reference, state);
       model.addAttribute("state", s);
       model.addAttribute("clusters", clustering.summaries(s.iso3()));
       model.addAttribute("curator", Curators.mayCurate(user, s.iso3()));
@@ -87,14 +80,7 @@ class ClusterPagesController {
       @RequestParam String state,
       @AuthenticationPrincipal CooperaUser user,
       RedirectAttributes redirect) {
-    String iso3 =
-        reference
-            .findState(state)
-            .orElseThrow(
-                () ->
-                    new InvalidParameterException(
-                        "state", "recommendations.search.error.value", state))
-            .iso3();
+    String iso3 = StateParameter.require(reference, state).iso3();
     redirect.addFlashAttribute("proposal", clustering.propose(iso3, user));
     return "redirect:/recommendations/clusters?state=" + iso3;
   }

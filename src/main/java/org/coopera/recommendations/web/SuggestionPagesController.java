@@ -1,7 +1,6 @@
 package org.coopera.recommendations.web;
 
 import org.coopera.identity.CooperaUser;
-import org.coopera.platform.InvalidParameterException;
 import org.coopera.recommendations.internal.Curators;
 import org.coopera.recommendations.internal.TagSuggestions;
 import org.coopera.reference.ReferenceData;
@@ -42,13 +41,7 @@ class SuggestionPagesController {
         reference.allStates().stream().filter(s -> Curators.mayCurate(user, s.iso3())).toList());
     model.addAttribute("labels", labels);
     if (state != null && !state.isBlank()) {
-      ReferenceData.State s =
-          reference
-              .findState(state)
-              .orElseThrow(
-                  () ->
-                      new InvalidParameterException(
-                          "state", "recommendations.search.error.value", state));
+      ReferenceData.State s = StateParameter.require(reference, state);
       if (!Curators.mayCurate(user, s.iso3())) {
         throw new AccessDeniedException("Not a curator of " + s.iso3());
       }
@@ -64,14 +57,7 @@ class SuggestionPagesController {
       @RequestParam String state,
       @AuthenticationPrincipal CooperaUser user,
       RedirectAttributes redirect) {
-    String iso3 =
-        reference
-            .findState(state)
-            .orElseThrow(
-                () ->
-                    new InvalidParameterException(
-                        "state", "recommendations.search.error.value", state))
-            .iso3();
+    String iso3 = StateParameter.require(reference, state).iso3();
     redirect.addFlashAttribute("outcome", suggestions.suggest(iso3, user));
     return "redirect:/registry/suggestions?state=" + iso3;
   }
