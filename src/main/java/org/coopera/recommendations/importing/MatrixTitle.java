@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * The State under review, UPR cycle and Working Group session of an OHCHR matrix, as the document
  * states them: its page header or first paragraphs ({@code UPR of China (2nd Cycle – 17th
  * session)}), or, failing that, its file name ({@code China_UPR17_2013_….docx}, {@code
- * UPR20__Slovenia_….docx}). What neither says stays null, for the person importing to supply.
+ * UPR20__Slovenia_….docx}). What neither says stays null, and the parser refuses the file.
  */
 record MatrixTitle(String stateUnderReview, String cycle, String session) {
 

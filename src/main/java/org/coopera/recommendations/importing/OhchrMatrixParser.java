@@ -74,6 +74,12 @@ final class OhchrMatrixParser {
     if (parser.rowsRead == 0) {
       return Problem.NO_DATA_ROWS.unreadable(ImportFormat.OHCHR_MATRIX, fileName);
     }
+    if (parser.rows.stream().anyMatch(r -> r.stateUnderReview() == null)) {
+      return Problem.MATRIX_NO_STATE.unreadable(ImportFormat.OHCHR_MATRIX, fileName);
+    }
+    if (parser.title.session() == null) {
+      return Problem.MATRIX_NO_SESSION.unreadable(ImportFormat.OHCHR_MATRIX, fileName);
+    }
     return new ParsedFile(ImportFormat.OHCHR_MATRIX, parser.rowsRead, parser.rows, parser.problems);
   }
 

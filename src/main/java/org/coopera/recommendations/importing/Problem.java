@@ -48,6 +48,10 @@ enum Problem {
   WORD_NOT_TABLE("file.word-not-table"),
   /** {0} file name: no table of the document has a "Recommendation" heading. */
   NO_RECOMMENDATION_COLUMN("file.no-recommendation-column"),
+  /** {0} file name: a matrix whose State under review neither the document nor its name gives. */
+  MATRIX_NO_STATE("file.matrix-no-state"),
+  /** {0} file name: a matrix whose UPR session neither the document nor its name gives. */
+  MATRIX_NO_SESSION("file.matrix-no-session"),
   /** {0} cells in the row, {1} cells in the heading row. */
   CELL_COUNT("row.cell-count"),
   /** A quoted cell that is never closed: the rest of the file was read into it. */

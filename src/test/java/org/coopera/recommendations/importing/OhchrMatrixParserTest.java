@@ -227,25 +227,45 @@ class OhchrMatrixParserTest {
   }
 
   @Test
-  void whatTheDocumentDoesNotSayIsLeftNull() throws IOException {
-    byte[] docx =
-        ImportFixtures.docx(
-            List.of(),
-            List.of(
-                List.of("Recommendation", "Position"),
-                List.of("Theme: Health", ""),
-                List.of("1.1 Ratify the CRPD (Chile)", "Noted")));
+  void whatTheDocumentDoesNotSayItsNameMaySay() throws IOException {
+    byte[] docx = untitledMatrix();
 
-    ParsedFile file = OhchrMatrixParser.parse("matrix.docx", docx);
+    ParsedFile file = OhchrMatrixParser.parse("Lesotho_UPR35_matrix.docx", docx);
 
+    assertThat(file.problems()).isEmpty();
     assertThat(file.rows()).as("a theme heading typed in the first of two cells").hasSize(1);
     SourceRow row = file.rows().get(0);
     assertThat(row.row()).isEqualTo(3);
-    assertThat(row.stateUnderReview()).isNull();
-    assertThat(row.session()).isNull();
-    assertThat(row.cycle()).isNull();
+    assertThat(row.stateUnderReview()).isEqualTo("Lesotho");
+    assertThat(row.session()).isEqualTo("35");
+    assertThat(row.cycle()).as("left to the validation, which knows the session's cycle").isNull();
     assertThat(row.paragraph()).isEqualTo("1.1");
     assertThat(row.recommendingStates()).containsExactly("Chile");
+  }
+
+  @Test
+  void aMatrixThatSaysNeitherWhoWasReviewedNorWhenIsRefusedAsAWhole() throws IOException {
+    assertThat(OhchrMatrixParser.parse("matrix.docx", untitledMatrix()).problems())
+        .as("one message for the file, not one per row")
+        .containsExactly(FileProblem.ofFile("import.problem.file.matrix-no-state", "matrix.docx"));
+    assertThat(
+            OhchrMatrixParser.parse("matrix.docx", matrixTitled(List.of("UPR of Lesotho")))
+                .problems())
+        .containsExactly(
+            FileProblem.ofFile("import.problem.file.matrix-no-session", "matrix.docx"));
+  }
+
+  private static byte[] untitledMatrix() throws IOException {
+    return matrixTitled(List.of());
+  }
+
+  private static byte[] matrixTitled(List<String> paragraphs) throws IOException {
+    return ImportFixtures.docx(
+        paragraphs,
+        List.of(
+            List.of("Recommendation", "Position"),
+            List.of("Theme: Health", ""),
+            List.of("1.1 Ratify the CRPD (Chile)", "Noted")));
   }
 
   @Test
