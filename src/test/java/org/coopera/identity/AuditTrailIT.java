@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.groups.Tuple;
 import org.coopera.support.CooperaIntegrationTest;
 import org.coopera.support.DemoLogins;
 import org.junit.jupiter.api.Test;
@@ -201,6 +202,37 @@ class AuditTrailIT {
             .query(String.class)
             .list();
     assertThat(operations).containsExactly("INSERT:system", "DELETE:system");
+  }
+
+  @Test
+  void oneStatementInsertingManyRowsLeavesOneEntryPerRowWithAllItsColumns() {
+    long before =
+        jdbc.sql("select coalesce(max(id), 0) from audit_entry").query(Long.class).single();
+    transactions.executeWithoutResult(
+        tx ->
+            jdbc.sql(
+                    "insert into organisation (code, name, kind) values ('AUDIT_A', 'First', 'NGO'),"
+                        + " ('AUDIT_B', 'Second', 'NGO'), ('AUDIT_C', 'Third', 'NGO')")
+                .update());
+
+    List<Map<String, Object>> entries =
+        jdbc.sql(
+                "select record_id, operation, actor, changes -> 'name' ->> 'new' as name,"
+                    + " changes -> 'code' ->> 'new' as code from audit_entry"
+                    + " where id > ? and table_name = 'organisation' order by id")
+            .param(before)
+            .query()
+            .listOfRows();
+    assertThat(entries)
+        .extracting(e -> e.get("record_id"), e -> e.get("name"), e -> e.get("operation"))
+        .containsExactly(
+            Tuple.tuple("AUDIT_A", "First", "INSERT"),
+            Tuple.tuple("AUDIT_B", "Second", "INSERT"),
+            Tuple.tuple("AUDIT_C", "Third", "INSERT"));
+    assertThat(entries).allSatisfy(e -> assertThat(e.get("actor")).isEqualTo("system"));
+    assertThat(entries).allSatisfy(e -> assertThat(e.get("code")).isEqualTo(e.get("record_id")));
+    transactions.executeWithoutResult(
+        tx -> jdbc.sql("delete from organisation where code like 'AUDIT\\_%'").update());
   }
 
   @Test

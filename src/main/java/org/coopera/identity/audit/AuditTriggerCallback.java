@@ -17,9 +17,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * After every migration, attaches the audit trigger to each table that lacks it. A module that adds
- * a table in a migration gets an audited table without asking; only the tables named here are left
- * out, each for a reason.
+ * After every migration, attaches the audit triggers to each table that lacks them: {@value
+ * #TRIGGER} (row by row, for updates and deletes) and {@value #INSERT_TRIGGER} (once per statement,
+ * for all the rows it inserted; see migration V10). A module that adds a table in a migration gets
+ * an audited table without asking; only the tables named here are left out, each for a reason.
  */
 @Component
 class AuditTriggerCallback implements Callback {
@@ -42,6 +43,7 @@ class AuditTriggerCallback implements Callback {
           "recommendation_import_file");
 
   static final String TRIGGER = "audit_row";
+  static final String INSERT_TRIGGER = "audit_insert";
 
   private static final String TABLES_WITHOUT_TRIGGER =
       """
@@ -119,9 +121,18 @@ class AuditTriggerCallback implements Callback {
       statement.execute(
           "create trigger "
               + TRIGGER
-              + " after insert or update or delete on "
+              + " after update or delete on "
               + identifier(table.name())
               + " for each row execute function audit_row("
+              + arguments
+              + ")");
+      statement.execute(
+          "create trigger "
+              + INSERT_TRIGGER
+              + " after insert on "
+              + identifier(table.name())
+              + " referencing new table as inserted"
+              + " for each statement execute function audit_inserted("
               + arguments
               + ")");
     }
