@@ -25,16 +25,16 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 /**
  * Imports a generated Coopera-template file of {@code coopera.bench.import-rows} rows (25,000 by
  * default) as an administrator: reading alone, validation (the whole check that produces the
- * report, {@value #RUNS} times after a first cold run), applying (with the audit trail and the
- * search index, as the application does), and validating the file again, which must find nothing to
- * create. The baseline, measured in the same run: the rows the import wrote, copied again into the
- * same tables with PostgreSQL's {@code COPY}, audit triggers off and then on ({@link
- * CopyBaseline}). Run by {@code mvn -Pbench verify}.
+ * report; {@code coopera.bench.runs} times, 5 by default, after a first cold run), applying (with
+ * the audit trail and the search index, as the application does), and validating the file again,
+ * which must find nothing to create. The baseline, measured in the same run: the rows the import
+ * wrote, copied again into the same tables with PostgreSQL's {@code COPY}, audit triggers off and
+ * then on ({@link CopyBaseline}). Run by {@code mvn -Pbench verify}.
  */
 @BenchmarkApplication
 class ImportBenchmark {
 
-  private static final int RUNS = 3;
+  private static final int RUNS = Integer.getInteger("coopera.bench.runs", 5);
   private static final long SEED = 20261128L;
 
   @Autowired ImportService imports;
