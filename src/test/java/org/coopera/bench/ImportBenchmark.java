@@ -5,7 +5,10 @@ import static org.coopera.bench.BenchSupport.perSecond;
 import static org.coopera.bench.BenchSupport.print;
 import static org.coopera.bench.BenchSupport.seconds;
 
-import java.util.Arrays;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
@@ -62,26 +65,26 @@ class ImportBenchmark {
         rows, file.length, seed, seconds(System.nanoTime() - start));
     String name = "bench-" + rows + ".csv";
 
-    long[] reading = new long[RUNS + 1];
+    Runs reading = new Runs();
     ParsedFile parsed = null;
     for (int i = 0; i <= RUNS; i++) {
-      start = System.nanoTime();
+      reading.start();
       parsed = new ImportFiles().read(name, file, ImportFormat.COOPERA);
-      reading[i] = System.nanoTime() - start;
+      reading.stop();
     }
     assertThat(parsed.rows()).hasSize(rows);
-    printRuns("read (ImportFiles.read, no checks)", rows, reading);
+    reading.print("read (ImportFiles.read, no checks)", rows);
 
-    long[] validating = new long[RUNS + 1];
+    Runs validating = new Runs();
     ImportReport report = null;
     for (int i = 0; i <= RUNS; i++) {
-      start = System.nanoTime();
+      validating.start();
       report = imports.validate(name, file, ImportFormat.COOPERA, admin);
-      validating[i] = System.nanoTime() - start;
+      validating.stop();
     }
     assertThat(report.problems()).as("problems of the generated file").isEmpty();
     assertThat(report.status()).isEqualTo(ImportReport.Status.VALID);
-    printRuns("validate (ImportService.validate)", rows, validating);
+    validating.print("validate (ImportService.validate)", rows);
     print(
         "report: %,d rows read, %,d to create, %,d merged, %,d duplicates, %,d notes",
         report.rowsRead(),
@@ -157,17 +160,45 @@ class ImportBenchmark {
         BenchSupport.auditEntriesSince(jdbc, lastEntry));
   }
 
-  private static void printRuns(String what, int rows, long[] nanos) {
-    long[] warm = Arrays.copyOfRange(nanos, 1, nanos.length);
-    Arrays.sort(warm);
-    long median = warm[warm.length / 2];
-    print(
-        "%s: first %s; then %s (median of %d; best %s): %s rows",
-        what,
-        seconds(nanos[0]),
-        seconds(median),
-        warm.length,
-        seconds(warm[0]),
-        perSecond(rows, median));
+  /**
+   * Timed runs of one step, the first (cold) apart: wall-clock time, and the CPU time of this
+   * thread, which other processes on the machine disturb less (the database's own work is not in
+   * it).
+   */
+  private static final class Runs {
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private final List<long[]> runs = new ArrayList<>();
+    private long wall;
+    private long cpu;
+
+    void start() {
+      wall = System.nanoTime();
+      cpu = threads.getCurrentThreadCpuTime();
+    }
+
+    void stop() {
+      runs.add(new long[] {System.nanoTime() - wall, threads.getCurrentThreadCpuTime() - cpu});
+    }
+
+    void print(String what, int rows) {
+      long[] wallTimes = warm(0);
+      long[] cpuTimes = warm(1);
+      long median = wallTimes[wallTimes.length / 2];
+      BenchSupport.print(
+          "%s: first %s; then median %s, best %s of %d runs: %s rows; CPU of this thread median"
+              + " %s, best %s",
+          what,
+          seconds(runs.get(0)[0]),
+          seconds(median),
+          seconds(wallTimes[0]),
+          wallTimes.length,
+          perSecond(rows, median),
+          seconds(cpuTimes[cpuTimes.length / 2]),
+          seconds(cpuTimes[0]));
+    }
+
+    private long[] warm(int which) {
+      return runs.stream().skip(1).mapToLong(r -> r[which]).sorted().toArray();
+    }
   }
 }
