@@ -119,6 +119,9 @@ class UprInfoImportBenchmark {
     long start = System.nanoTime();
     ImportReport report = imports.validate(name, content, null, admin);
     long validating = System.nanoTime() - start;
+    if (report.unknownNames().isEmpty()) {
+      print("%s: no name mapping asked for", name);
+    }
     for (var unknown : report.unknownNames().entrySet()) {
       if (unknown.getValue().isEmpty()) {
         print(
