@@ -162,42 +162,86 @@ public final class CooperaTemplate {
     return new ParsedFile(ImportFormat.COOPERA, rowsRead, rows, problems);
   }
 
-  private record TemplateColumns(Headings h) {
+  /**
+   * Where each column of the template is in one file, found once from its heading row (-1 when the
+   * file lacks the column): looking a heading up for every cell cost more than reading the cells.
+   */
+  private record TemplateColumns(
+      int id,
+      int state,
+      int mechanism,
+      int session,
+      int cycle,
+      int symbol,
+      int paragraph,
+      int date,
+      int language,
+      int text,
+      int recommending,
+      int response,
+      int responseComment,
+      int responseSource,
+      int action,
+      int themes,
+      int sdgs,
+      int groups) {
+
+    TemplateColumns(Headings h) {
+      this(
+          h.find("id"),
+          h.find("state_under_review"),
+          h.find("mechanism"),
+          h.find("session"),
+          h.find("cycle"),
+          h.find("document_symbol"),
+          h.find("paragraph"),
+          h.find("date"),
+          h.find("language"),
+          h.find("text"),
+          h.find("recommending_states"),
+          h.find("response"),
+          h.find("response_comment"),
+          h.find("response_source"),
+          h.find("action_category"),
+          h.find("themes"),
+          h.find("sdg_targets"),
+          h.find("affected_groups"));
+    }
 
     boolean isExample(Table.Row row) {
-      String id = Cells.clean(row.cell(h.find("id")));
-      return id != null && id.toLowerCase(Locale.ROOT).startsWith("example");
-    }
-
-    String value(Table.Row row, String column) {
-      return Cells.clean(row.cell(h.find(column)));
-    }
-
-    List<String> list(Table.Row row, String column) {
-      return Cells.list(row.cell(h.find(column)), LIST_SEPARATOR, false);
+      String value = value(row, id);
+      return value != null && value.toLowerCase(Locale.ROOT).startsWith("example");
     }
 
     SourceRow row(Table.Row row) {
-      String language = value(row, "language");
+      String lang = value(row, language);
       return new SourceRow(
           row.number(),
-          value(row, "state_under_review"),
-          value(row, "mechanism"),
-          value(row, "session"),
-          value(row, "cycle"),
-          value(row, "document_symbol"),
-          value(row, "paragraph"),
-          value(row, "date"),
-          value(row, "text"),
-          language == null ? DEFAULT_LANGUAGE : language,
-          list(row, "recommending_states"),
-          value(row, "response"),
-          value(row, "response_comment"),
-          value(row, "response_source"),
-          value(row, "action_category"),
-          list(row, "themes"),
-          list(row, "sdg_targets"),
-          list(row, "affected_groups"));
+          value(row, state),
+          value(row, mechanism),
+          value(row, session),
+          value(row, cycle),
+          value(row, symbol),
+          value(row, paragraph),
+          value(row, date),
+          value(row, text),
+          lang == null ? DEFAULT_LANGUAGE : lang,
+          list(row, recommending),
+          value(row, response),
+          value(row, responseComment),
+          value(row, responseSource),
+          value(row, action),
+          list(row, themes),
+          list(row, sdgs),
+          list(row, groups));
+    }
+
+    private static String value(Table.Row row, int column) {
+      return Cells.clean(row.cell(column));
+    }
+
+    private static List<String> list(Table.Row row, int column) {
+      return Cells.list(row.cell(column), LIST_SEPARATOR, false);
     }
   }
 }

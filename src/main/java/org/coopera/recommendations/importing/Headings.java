@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The columns of a heading row, found by name: case-insensitive, trimmed, with spaces and hyphens
@@ -15,6 +16,7 @@ final class Headings {
 
   private static final int SHOWN = 20;
   private static final int LONGEST_SHOWN = 40;
+  private static final Pattern SEPARATORS = Pattern.compile("[\\s\\-]+");
 
   private final List<String> written;
   private final Map<String, Integer> columns = new HashMap<>();
@@ -38,7 +40,7 @@ final class Headings {
     if (cleaned == null) {
       return "";
     }
-    return cleaned.toLowerCase(Locale.ROOT).replaceAll("[\\s\\-]+", "_");
+    return SEPARATORS.matcher(cleaned.toLowerCase(Locale.ROOT)).replaceAll("_");
   }
 
   /** The column of the first of {@code names} present, or -1. */

@@ -1,0 +1,73 @@
+package org.coopera.bench;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.coopera.identity.CooperaUser;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/** What the benchmarks share: printing, timing, the signed-in administrator, the audit trail. */
+final class BenchSupport {
+
+  private BenchSupport() {}
+
+  /** One line of the benchmark's output, marked so that it stands out of the application's log. */
+  static void print(String format, Object... arguments) {
+    System.out.printf(Locale.ROOT, "[bench] " + format + "%n", arguments);
+  }
+
+  /** The machine the figures come from. */
+  static void printMachine(JdbcClient jdbc) {
+    Runtime runtime = Runtime.getRuntime();
+    print(
+        "machine: %d cores, max heap %d MiB, Java %s (%s), %s %s",
+        runtime.availableProcessors(),
+        runtime.maxMemory() / (1024 * 1024),
+        System.getProperty("java.version"),
+        System.getProperty("java.vm.name"),
+        System.getProperty("os.name"),
+        System.getProperty("os.arch"));
+    print("database: %s", jdbc.sql("select version()").query(String.class).single());
+  }
+
+  /** Signs the person in on this thread, as a web request would, so the audit trail names them. */
+  static void signIn(CooperaUser user) {
+    SecurityContextHolder.getContext()
+        .setAuthentication(
+            new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities()));
+  }
+
+  static void signOut() {
+    SecurityContextHolder.clearContext();
+  }
+
+  static long lastAuditEntry(JdbcClient jdbc) {
+    return jdbc.sql("select coalesce(max(id), 0) from audit_entry").query(Long.class).single();
+  }
+
+  static long auditEntries(JdbcClient jdbc) {
+    return jdbc.sql("select count(*) from audit_entry").query(Long.class).single();
+  }
+
+  /** Audit entries written after entry {@code after}, by table and operation. */
+  static Map<String, Long> auditEntriesSince(JdbcClient jdbc, long after) {
+    Map<String, Long> counts = new TreeMap<>();
+    jdbc.sql(
+            "select table_name || ' ' || operation, count(*) from audit_entry where id > ?"
+                + " group by 1")
+        .param(after)
+        .query((rs, n) -> counts.put(rs.getString(1), rs.getLong(2)))
+        .list();
+    return counts;
+  }
+
+  static String seconds(long nanos) {
+    return String.format(Locale.ROOT, "%.2f s", nanos / 1e9);
+  }
+
+  static String perSecond(long count, long nanos) {
+    return String.format(Locale.ROOT, "%,.0f/s", count / (nanos / 1e9));
+  }
+}

@@ -1,0 +1,204 @@
+package org.coopera.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.coopera.bench.BenchSupport.perSecond;
+import static org.coopera.bench.BenchSupport.print;
+import static org.coopera.bench.BenchSupport.seconds;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.coopera.identity.CooperaUser;
+import org.coopera.recommendations.importing.ImportFiles;
+import org.coopera.recommendations.importing.ImportFormat;
+import org.coopera.recommendations.importing.ImportReport;
+import org.coopera.recommendations.importing.ImportService;
+import org.coopera.recommendations.importing.ParsedFile;
+import org.coopera.support.DemoLogins;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/**
+ * Imports a generated Coopera-template file of {@code coopera.bench.import-rows} rows (25,000 by
+ * default) as an administrator: reading alone, validation (the whole check that produces the
+ * report; {@code coopera.bench.runs} times, 5 by default, after a first cold run), applying (with
+ * the audit trail and the search index, as the application does), and validating the file again,
+ * which must find nothing to create. The baseline, measured in the same run: the rows the import
+ * wrote, copied again into the same tables with PostgreSQL's {@code COPY}, audit triggers off and
+ * then on ({@link CopyBaseline}). Run by {@code mvn -Pbench verify}.
+ */
+@BenchmarkApplication
+class ImportBenchmark {
+
+  private static final int RUNS = Integer.getInteger("coopera.bench.runs", 5);
+  private static final long SEED = 20261128L;
+
+  @Autowired ImportService imports;
+  @Autowired UserDetailsService users;
+  @Autowired JdbcClient jdbc;
+  @Autowired DataSource dataSource;
+
+  @AfterEach
+  void signOut() {
+    BenchSupport.signOut();
+  }
+
+  @Test
+  void aTemplateFileIsValidatedAndAppliedAndComparedWithCopy() throws Exception {
+    int rows = Integer.getInteger("coopera.bench.import-rows", 25_000);
+    long seed = Long.getLong("coopera.bench.seed", SEED);
+    CooperaUser admin = (CooperaUser) users.loadUserByUsername(DemoLogins.ADMIN);
+    BenchSupport.signIn(admin);
+    BenchSupport.printMachine(jdbc);
+
+    long start = System.nanoTime();
+    byte[] file = TemplateFile.generate(rows, seed);
+    print(
+        "template file: %,d rows, %,d bytes, seed %d, generated in %s",
+        rows, file.length, seed, seconds(System.nanoTime() - start));
+    String name = "bench-" + rows + ".csv";
+
+    Runs reading = new Runs();
+    ParsedFile parsed = null;
+    for (int i = 0; i <= RUNS; i++) {
+      reading.start();
+      parsed = new ImportFiles().read(name, file, ImportFormat.COOPERA);
+      reading.stop();
+    }
+    assertThat(parsed.rows()).hasSize(rows);
+    reading.print("read (ImportFiles.read, no checks)", rows);
+
+    Runs validating = new Runs();
+    ImportReport report = null;
+    for (int i = 0; i <= RUNS; i++) {
+      validating.start();
+      report = imports.validate(name, file, ImportFormat.COOPERA, admin);
+      validating.stop();
+    }
+    assertThat(report.problems()).as("problems of the generated file").isEmpty();
+    assertThat(report.status()).isEqualTo(ImportReport.Status.VALID);
+    validating.print("validate (ImportService.validate)", rows);
+    print(
+        "report: %,d rows read, %,d to create, %,d merged, %,d duplicates, %,d notes",
+        report.rowsRead(),
+        report.toCreate(),
+        report.merged(),
+        report.duplicates(),
+        report.notes().size());
+
+    apply(report, admin, rows);
+
+    start = System.nanoTime();
+    ImportReport again = imports.validate(name, file, ImportFormat.COOPERA, admin);
+    print(
+        "validate again after apply: %s, %,d to create, %,d duplicates",
+        seconds(System.nanoTime() - start), again.toCreate(), again.duplicates());
+    assertThat(again.toCreate()).as("nothing left to create").isZero();
+    assertThat(again.duplicates()).isEqualTo(report.toCreate() + report.duplicates());
+
+    for (boolean audited : new boolean[] {false, true}) {
+      CopyBaseline.Result copy =
+          CopyBaseline.copy(
+              dataSource, jdbc, report.id(), audited ? "COPY-AUDITED" : "COPY", audited);
+      print(
+          "baseline COPY, audit triggers %s: %,d recommendations (%,d rows in 4 tables) in %s,"
+              + " %s recommendations, %s rows; %,d audit entries %s",
+          audited ? "on " : "off",
+          copy.recommendations(),
+          copy.total(),
+          seconds(copy.nanos()),
+          perSecond(copy.recommendations(), copy.nanos()),
+          perSecond(copy.total(), copy.nanos()),
+          copy.auditEntries(),
+          copy.rows());
+      assertThat(copy.recommendations()).isEqualTo(report.toCreate());
+      assertThat(copy.auditEntries()).isEqualTo(audited ? copy.total() : 0);
+    }
+  }
+
+  private void apply(ImportReport report, CooperaUser admin, int rows) {
+    long auditBefore = BenchSupport.auditEntries(jdbc);
+    long lastEntry = BenchSupport.lastAuditEntry(jdbc);
+    AtomicInteger calls = new AtomicInteger();
+    AtomicLong first = new AtomicLong(-1);
+    long start = System.nanoTime();
+    ImportReport applied =
+        imports.apply(
+            report.id(),
+            admin,
+            done -> {
+              calls.incrementAndGet();
+              first.compareAndSet(-1, System.nanoTime() - start);
+            });
+    long nanos = System.nanoTime() - start;
+    long audited = BenchSupport.auditEntries(jdbc) - auditBefore;
+    assertThat(applied.status()).isEqualTo(ImportReport.Status.APPLIED);
+    assertThat(applied.created()).isEqualTo(report.toCreate());
+    print(
+        "apply (ImportService.apply): %,d recommendations created in %s: %s recommendations, %s"
+            + " source rows",
+        applied.created(),
+        seconds(nanos),
+        perSecond(applied.created(), nanos),
+        perSecond(rows, nanos));
+    print(
+        "apply progress: %d callback calls, the first after %s (the kept file is checked again"
+            + " before anything is written)",
+        calls.get(), seconds(first.get()));
+    print(
+        "apply audit trail: %,d entries before, %,d after (+%,d): %s",
+        auditBefore,
+        auditBefore + audited,
+        audited,
+        BenchSupport.auditEntriesSince(jdbc, lastEntry));
+  }
+
+  /**
+   * Timed runs of one step, the first (cold) apart: wall-clock time, and the CPU time of this
+   * thread, which other processes on the machine disturb less (the database's own work is not in
+   * it).
+   */
+  private static final class Runs {
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private final List<long[]> runs = new ArrayList<>();
+    private long wall;
+    private long cpu;
+
+    void start() {
+      wall = System.nanoTime();
+      cpu = threads.getCurrentThreadCpuTime();
+    }
+
+    void stop() {
+      runs.add(new long[] {System.nanoTime() - wall, threads.getCurrentThreadCpuTime() - cpu});
+    }
+
+    void print(String what, int rows) {
+      long[] wallTimes = warm(0);
+      long[] cpuTimes = warm(1);
+      long median = wallTimes[wallTimes.length / 2];
+      BenchSupport.print(
+          "%s: first %s; then median %s, best %s of %d runs: %s rows; CPU of this thread median"
+              + " %s, best %s",
+          what,
+          seconds(runs.get(0)[0]),
+          seconds(median),
+          seconds(wallTimes[0]),
+          wallTimes.length,
+          perSecond(rows, median),
+          seconds(cpuTimes[cpuTimes.length / 2]),
+          seconds(cpuTimes[0]));
+    }
+
+    private long[] warm(int which) {
+      return runs.stream().skip(1).mapToLong(r -> r[which]).sorted().toArray();
+    }
+  }
+}
