@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The floor under an import: the rows an applied import wrote, copied again with PostgreSQL's
- * {@code COPY} into the same four tables, in one transaction, with the audit trigger of each table
+ * {@code COPY} into the same four tables, in one transaction, with the audit triggers of each table
  * on or off. The copies get new ids, codes and content keys (so they sit beside the imported rows,
  * under the same unique indexes and foreign keys) and no import or cluster. What is timed is the
  * {@code COPY FROM STDIN} of the four tables and the commit; the rows are read out of the database
@@ -157,7 +157,7 @@ final class CopyBaseline {
   private static void triggers(Connection connection, String how) throws SQLException {
     try (Statement statement = connection.createStatement()) {
       for (String table : TRIGGERED) {
-        statement.execute("alter table " + table + " " + how + " trigger audit_row");
+        statement.execute("alter table " + table + " " + how + " trigger user");
       }
     }
   }
