@@ -1,0 +1,78 @@
+package org.coopera.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/** What the figures were measured on, and how much memory and disk the run took. */
+final class Machine {
+
+  private Machine() {}
+
+  static String describe() {
+    Runtime runtime = Runtime.getRuntime();
+    return runtime.availableProcessors()
+        + " cores, max heap "
+        + megabytes(runtime.maxMemory())
+        + ", Java "
+        + System.getProperty("java.version")
+        + " ("
+        + System.getProperty("java.vm.name")
+        + "), "
+        + System.getProperty("os.name")
+        + " "
+        + System.getProperty("os.arch");
+  }
+
+  /** The heap in use after a full collection. */
+  static long heapUsedAfterGc() {
+    System.gc();
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+  }
+
+  /** The resident memory of this JVM, from {@code /proc/self/status}; null where there is none. */
+  static String residentMemory() {
+    try {
+      return Files.readAllLines(Path.of("/proc/self/status")).stream()
+          .filter(line -> line.startsWith("VmRSS:"))
+          .map(line -> line.substring("VmRSS:".length()).strip())
+          .findFirst()
+          .orElse(null);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  /** The load average over the last 1, 5 and 15 minutes, from {@code /proc/loadavg}. */
+  static String loadAverage() {
+    try {
+      String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+      return parts[0] + " " + parts[1] + " " + parts[2];
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+
+  static long directorySize(Path directory) {
+    try (Stream<Path> files = Files.walk(directory)) {
+      return files.filter(Files::isRegularFile).mapToLong(Machine::size).sum();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static String megabytes(long bytes) {
+    return String.format("%.1f MB", bytes / 1024.0 / 1024.0);
+  }
+
+  private static long size(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+}
