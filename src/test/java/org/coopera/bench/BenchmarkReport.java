@@ -142,6 +142,14 @@ final class BenchmarkReport {
     }
   }
 
+  void plans(BenchQuery query, List<String> lines) {
+    line("");
+    line(
+        "PostgreSQL's plans for %s (page statement, then the main counts statement):",
+        query.described());
+    lines.forEach(this::line);
+  }
+
   void memory(long heapAfterGc, String rss, String load) {
     line("");
     line(

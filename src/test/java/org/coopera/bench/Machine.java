@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /** What the figures were measured on, and how much memory and disk the run took. */
@@ -33,14 +35,26 @@ final class Machine {
     return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
   }
 
-  /** The resident memory of this JVM, from {@code /proc/self/status}; null where there is none. */
+  /**
+   * The resident memory of this JVM from {@code /proc/self/status}: in all, then anonymous (heap,
+   * metaspace, threads, direct buffers) and file-backed (mostly the memory-mapped Lucene index,
+   * which the kernel may drop and read again); null where there is no such file.
+   */
   static String residentMemory() {
     try {
-      return Files.readAllLines(Path.of("/proc/self/status")).stream()
-          .filter(line -> line.startsWith("VmRSS:"))
-          .map(line -> line.substring("VmRSS:".length()).strip())
-          .findFirst()
-          .orElse(null);
+      Map<String, String> status = new HashMap<>();
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        int colon = line.indexOf(':');
+        if (colon > 0) {
+          status.put(line.substring(0, colon), line.substring(colon + 1).strip());
+        }
+      }
+      return status.get("VmRSS")
+          + " (RssAnon "
+          + status.get("RssAnon")
+          + ", RssFile "
+          + status.get("RssFile")
+          + ")";
     } catch (IOException e) {
       return null;
     }

@@ -211,43 +211,98 @@ final class PostgresSearch {
   /** The codes of every recommendation the query finds, to tell where the two sides differ. */
   Set<String> allCodes(BenchQuery query) throws SQLException {
     Map<Facet, Object> filters = query.filters();
-    String sql =
-        "select r.code from bench_fts f join recommendation r on r.id = f.recommendation_id"
-            + " where f.document @@ "
-            + TSQUERY
-            + filterSql(filters);
+    List<Object> parameters = new ArrayList<>(List.of(query.text()));
+    parameters.addAll(filters.values());
+    Sql sql =
+        new Sql(
+            "select r.code from bench_fts f join recommendation r on r.id = f.recommendation_id"
+                + " where f.document @@ "
+                + TSQUERY
+                + filterSql(filters),
+            parameters);
     Set<String> codes = new HashSet<>();
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement = connection.prepareStatement(sql)) {
-      statement.setString(1, query.text());
-      bind(statement, 2, filters);
-      try (ResultSet rows = statement.executeQuery()) {
-        while (rows.next()) {
-          codes.add(rows.getString(1));
-        }
+        PreparedStatement statement = sql.prepare(connection);
+        ResultSet rows = statement.executeQuery()) {
+      while (rows.next()) {
+        codes.add(rows.getString(1));
       }
     }
     return codes;
   }
 
+  /**
+   * The plans PostgreSQL chose for the page statement and the main counts statement of {@code
+   * query}, with the time each node took ({@code EXPLAIN (ANALYZE, BUFFERS)}).
+   */
+  List<String> explain(BenchQuery query) throws SQLException {
+    Set<Facet> unfiltered = EnumSet.allOf(Facet.class);
+    unfiltered.removeAll(query.filters().keySet());
+    List<String> lines = new ArrayList<>();
+    try (Connection connection = dataSource.getConnection()) {
+      for (Sql sql :
+          List.of(pageSql(query), countSql(query.text(), query.filters(), unfiltered, true))) {
+        Sql explained = new Sql("explain (analyze, buffers) " + sql.text(), sql.parameters());
+        try (PreparedStatement statement = explained.prepare(connection);
+            ResultSet rows = statement.executeQuery()) {
+          while (rows.next()) {
+            lines.add(rows.getString(1));
+          }
+        }
+      }
+    }
+    return lines;
+  }
+
+  /** A statement and the values of its parameters. */
+  private record Sql(String text, List<Object> parameters) {
+
+    PreparedStatement prepare(Connection connection) throws SQLException {
+      PreparedStatement statement = connection.prepareStatement(text);
+      for (int i = 0; i < parameters.size(); i++) {
+        Object value = parameters.get(i);
+        statement.setString(i + 1, value instanceof Response r ? r.name() : value.toString());
+      }
+      return statement;
+    }
+  }
+
+  private static Sql pageSql(BenchQuery query) {
+    Map<Facet, Object> filters = query.filters();
+    List<Object> parameters = new ArrayList<>(List.of(query.text(), query.text()));
+    parameters.addAll(filters.values());
+    parameters.add(query.text());
+    return new Sql(PAGE.formatted(TSQUERY, filterSql(filters), PAGE_SIZE), parameters);
+  }
+
+  private static Sql countSql(
+      String text, Map<Facet, Object> filters, Set<Facet> facets, boolean withTotal) {
+    List<String> selects = new ArrayList<>();
+    if (withTotal) {
+      selects.add("select 'total', '', count(*) from hits");
+    }
+    for (Counts counts : COUNTS) {
+      if (counts.facets().stream().anyMatch(facets::contains)) {
+        selects.add(counts.sql());
+      }
+    }
+    List<Object> parameters = new ArrayList<>(List.of(text));
+    parameters.addAll(filters.values());
+    return new Sql(
+        HITS.formatted(TSQUERY, filterSql(filters)) + String.join("\nunion all\n", selects),
+        parameters);
+  }
+
   private static void page(
       Connection connection, BenchQuery query, List<String> codes, List<String> highlights)
       throws SQLException {
-    Map<Facet, Object> filters = query.filters();
-    String sql = PAGE.formatted(TSQUERY, filterSql(filters), PAGE_SIZE);
-    try (PreparedStatement statement = connection.prepareStatement(sql)) {
-      int p = 1;
-      statement.setString(p++, query.text());
-      statement.setString(p++, query.text());
-      p = bind(statement, p, filters);
-      statement.setString(p, query.text());
-      try (ResultSet rows = statement.executeQuery()) {
-        while (rows.next()) {
-          codes.add(rows.getString(1));
-          highlights.add(rows.getString(2));
-          rows.getArray(3).getArray();
-          rows.getArray(4).getArray();
-        }
+    try (PreparedStatement statement = pageSql(query).prepare(connection);
+        ResultSet rows = statement.executeQuery()) {
+      while (rows.next()) {
+        codes.add(rows.getString(1));
+        highlights.add(rows.getString(2));
+        rows.getArray(3).getArray();
+        rows.getArray(4).getArray();
       }
     }
   }
@@ -260,29 +315,16 @@ final class PostgresSearch {
       boolean withTotal,
       Map<String, Map<String, Long>> into)
       throws SQLException {
-    List<String> selects = new ArrayList<>();
-    if (withTotal) {
-      selects.add("select 'total', '', count(*) from hits");
-    }
-    for (Counts counts : COUNTS) {
-      if (counts.facets().stream().anyMatch(facets::contains)) {
-        selects.add(counts.sql());
-      }
-    }
-    String sql =
-        HITS.formatted(TSQUERY, filterSql(filters)) + String.join("\nunion all\n", selects);
     Set<String> wanted = new HashSet<>(List.of("total"));
     facets.forEach(f -> wanted.add(f.parameter()));
-    try (PreparedStatement statement = connection.prepareStatement(sql)) {
-      statement.setString(1, text);
-      bind(statement, 2, filters);
-      try (ResultSet rows = statement.executeQuery()) {
-        while (rows.next()) {
-          String facet = rows.getString(1);
-          if (wanted.contains(facet) && rows.getString(2) != null) {
-            into.computeIfAbsent(facet, f -> new LinkedHashMap<>())
-                .put(rows.getString(2), rows.getLong(3));
-          }
+    try (PreparedStatement statement =
+            countSql(text, filters, facets, withTotal).prepare(connection);
+        ResultSet rows = statement.executeQuery()) {
+      while (rows.next()) {
+        String facet = rows.getString(1);
+        if (wanted.contains(facet) && rows.getString(2) != null) {
+          into.computeIfAbsent(facet, f -> new LinkedHashMap<>())
+              .put(rows.getString(2), rows.getLong(3));
         }
       }
     }
@@ -292,15 +334,6 @@ final class PostgresSearch {
     StringBuilder sql = new StringBuilder();
     filters.keySet().forEach(facet -> sql.append(" and ").append(FILTERS.get(facet)));
     return sql.toString();
-  }
-
-  private static int bind(PreparedStatement statement, int from, Map<Facet, Object> filters)
-      throws SQLException {
-    int p = from;
-    for (Object value : filters.values()) {
-      statement.setString(p++, value instanceof Response r ? r.name() : value.toString());
-    }
-    return p;
   }
 
   private static Counts column(Facet facet, String expression) {

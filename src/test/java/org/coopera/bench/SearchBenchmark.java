@@ -41,6 +41,9 @@ class SearchBenchmark {
   private static final int WARMUPS = Integer.getInteger("coopera.bench.warmups", 5);
   private static final String STATE = System.getProperty("coopera.bench.state", "CHN");
 
+  /** The text of the queries whose PostgreSQL plans are printed after the runs; none by default. */
+  private static final String EXPLAIN = System.getProperty("coopera.bench.explain", "");
+
   /** Hit counts of the two sides may differ by this share, or by two recommendations. */
   private static final double HIT_TOLERANCE = 0.05;
 
@@ -88,6 +91,11 @@ class SearchBenchmark {
       results.add(measure(query, postgres, settings, report));
     }
     report.results(results);
+    for (BenchQuery query : QUERIES) {
+      if (query.text().equals(EXPLAIN)) {
+        report.plans(query, postgres.explain(query));
+      }
+    }
     report.memory(Machine.heapUsedAfterGc(), Machine.residentMemory(), Machine.loadAverage());
 
     for (BenchmarkReport.QueryResult result : results) {
