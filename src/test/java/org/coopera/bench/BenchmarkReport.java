@@ -51,7 +51,7 @@ final class BenchmarkReport {
   void rebuilt(long millis, long bytes, Path directory) {
     line(
         "A, Coopera: index rebuilt by SearchIndex.rebuild() (Hibernate Search mass indexer) in"
-            + " %,d ms; Lucene index on disk %s (%s)",
+            + " %,d ms; Lucene index on disk right after it %s (%s)",
         millis, Machine.megabytes(bytes), directory);
   }
 
@@ -150,11 +150,15 @@ final class BenchmarkReport {
     lines.forEach(this::line);
   }
 
-  void memory(long heapAfterGc, String rss, String load) {
+  void memory(String heapAfterGc, String rss, long indexBytes, String load) {
     line("");
     line(
-        "memory: heap used after GC %s; JVM resident memory (VmRSS) %s; load average at end: %s",
-        Machine.megabytes(heapAfterGc), rss, load);
+        "memory: heap after GC %s; JVM resident memory (VmRSS) %s; load average at end: %s",
+        heapAfterGc, rss, load);
+    line(
+        "A, Coopera: Lucene index on disk at the end of the run (after the segment merges the"
+            + " rebuild left running) %s",
+        Machine.megabytes(indexBytes));
   }
 
   private static String ms(double millis) {

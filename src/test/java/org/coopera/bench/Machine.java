@@ -3,6 +3,7 @@ package org.coopera.bench;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -29,10 +30,11 @@ final class Machine {
         + System.getProperty("os.arch");
   }
 
-  /** The heap in use after a full collection. */
-  static long heapUsedAfterGc() {
+  /** The heap in use after a full collection, and the heap the JVM holds from the system. */
+  static String heapAfterGc() {
     System.gc();
-    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+    return megabytes(heap.getUsed()) + " used, " + megabytes(heap.getCommitted()) + " committed";
   }
 
   /**

@@ -96,7 +96,11 @@ class SearchBenchmark {
         report.plans(query, postgres.explain(query));
       }
     }
-    report.memory(Machine.heapUsedAfterGc(), Machine.residentMemory(), Machine.loadAverage());
+    report.memory(
+        Machine.heapAfterGc(),
+        Machine.residentMemory(),
+        Machine.directorySize(indexDirectory),
+        Machine.loadAverage());
 
     for (BenchmarkReport.QueryResult result : results) {
       long a = result.coopera().hits();
