@@ -43,7 +43,7 @@ final class BenchmarkReport {
         "load: COPY into %s rows, then ANALYZE: %,d ms; %,d recommendations in the database",
         loaded.rows(), loaded.millis(), inDatabase);
     line(
-        "load: the audit trigger audit_row was DISABLED on %s during the COPY and enabled again"
+        "load: the audit triggers (audit_row, audit_insert) were DISABLED on %s during the COPY and enabled again"
             + " after it (the generated rows have no audit entries); every constraint stayed on",
         String.join(", ", CorpusLoader.TABLES));
   }

@@ -28,7 +28,9 @@ final class CorpusLoader {
           "recommendation_recommending_state",
           "recommendation_tag");
 
-  private static final String AUDIT_TRIGGER = "audit_row";
+  /** Both audit triggers (audit_row and audit_insert) and no constraint trigger. */
+  private static final String AUDIT_TRIGGER = "user";
+
   private static final String CREATED_AT = "2026-11-28 00:00:00+00";
   private static final int FLUSH_CHARS = 1 << 20;
 
