@@ -28,9 +28,9 @@ begin
 end;
 $$;
 
--- Tables audited before this migration: audit_row() keeps updates and deletes, audit_insert takes
--- inserts. (On a new database no table has the trigger yet here: AuditTriggerCallback attaches
--- both after the last migration.)
+-- Tables audited before this migration (their audit_row trigger still fires on INSERT): audit_row()
+-- keeps updates and deletes, audit_insert takes inserts. (On a new database no table has the
+-- trigger yet here: AuditTriggerCallback attaches both after the last migration.)
 do
 $$
     declare
@@ -43,6 +43,7 @@ $$
                      join pg_class c on c.oid = t.tgrelid
                      join pg_namespace n on n.oid = c.relnamespace
             where t.tgname = 'audit_row'
+              and t.tgtype & 4 <> 0 -- TRIGGER_TYPE_INSERT
               and n.nspname = current_schema()
             loop
                 select string_agg(quote_literal(a.attname), ', ' order by k.ord)

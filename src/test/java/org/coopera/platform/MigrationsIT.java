@@ -101,4 +101,56 @@ class MigrationsIT {
   private long count(String fromClause) {
     return jdbc.sql("select count(*) from " + fromClause).query(Long.class).single();
   }
+
+  /**
+   * A database audited before V10 (its tables' audit_row trigger also fired on INSERT): V10 moves
+   * the inserts to the statement trigger, leaves the tables it already converted alone, and the
+   * entries stay what they were.
+   */
+  @Test
+  void v10MovesTheInsertsOfAnEarlierDatabaseToTheStatementTrigger() throws Exception {
+    jdbc.sql("create table upgrade_probe (id int primary key, name text, token_hash text)")
+        .update();
+    jdbc.sql(
+            "create trigger audit_row after insert or update or delete on upgrade_probe"
+                + " for each row execute function audit_row('id')")
+        .update();
+    String v10;
+    try (var in =
+        getClass().getResourceAsStream("/db/migration/V10__audit_inserts_by_statement.sql")) {
+      v10 = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    try {
+      jdbc.sql(v10.replace("create function", "create or replace function")).update();
+
+      assertThat(
+              jdbc.sql(
+                      "select tgname || ':' || (tgtype & 4 <> 0) || ':' || (tgtype & 1 <> 0)"
+                          + " from pg_trigger where tgrelid = 'upgrade_probe'::regclass"
+                          + " and not tgisinternal order by tgname")
+                  .query(String.class)
+                  .list())
+          .as("name : fires on insert : for each row")
+          .containsExactly("audit_insert:true:false", "audit_row:false:true");
+      long before =
+          jdbc.sql("select coalesce(max(id), 0) from audit_entry").query(Long.class).single();
+      jdbc.sql("insert into upgrade_probe values (1, 'one', 'secret'), (2, 'two', null)").update();
+      jdbc.sql("update upgrade_probe set name = 'uno' where id = 1").update();
+      assertThat(
+              jdbc.sql(
+                      "select record_id || ' ' || operation || ' ' || changes::text from audit_entry"
+                          + " where id > ? and table_name = 'upgrade_probe' order by id")
+                  .param(before)
+                  .query(String.class)
+                  .list())
+          .containsExactly(
+              "1 INSERT {\"id\": {\"new\": 1}, \"name\": {\"new\": \"one\"},"
+                  + " \"token_hash\": {\"new\": \"[redacted]\"}}",
+              "2 INSERT {\"id\": {\"new\": 2}, \"name\": {\"new\": \"two\"},"
+                  + " \"token_hash\": {\"new\": null}}",
+              "1 UPDATE {\"name\": {\"new\": \"uno\", \"old\": \"one\"}}");
+    } finally {
+      jdbc.sql("drop table upgrade_probe").update();
+    }
+  }
 }
