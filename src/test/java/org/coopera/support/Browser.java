@@ -1,0 +1,112 @@
+package org.coopera.support;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Function;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A headless Chromium driven through chromedriver, pointed at the application of a test. It uses
+ * Debian's {@code chromium} and {@code chromium-driver} (paths overridable with {@code
+ * COOPERA_TEST_CHROMIUM} and {@code COOPERA_TEST_CHROMEDRIVER}); nothing is downloaded. Without
+ * them a browser test is skipped, unless {@code COOPERA_TEST_BROWSER_REQUIRED} is set, as {@code
+ * .ci/run} sets it: then it fails, so that CI never skips the browser tests silently.
+ */
+public final class Browser implements AutoCloseable {
+
+  private static final Duration PATIENCE = Duration.ofSeconds(15);
+
+  private final WebDriver driver;
+  private final String base;
+
+  private Browser(WebDriver driver, String base) {
+    this.driver = driver;
+    this.base = base;
+  }
+
+  /** A new browser (English, 1280 × 1000) for the application on this port. */
+  public static Browser start(int port) {
+    Path chromium = executable("COOPERA_TEST_CHROMIUM", "/usr/bin/chromium");
+    Path chromedriver = executable("COOPERA_TEST_CHROMEDRIVER", "/usr/bin/chromedriver");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(chromium.toFile());
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-dev-shm-usage",
+        "--disable-gpu",
+        "--window-size=1280,1000",
+        "--lang=en-GB");
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(chromedriver.toFile())
+            .usingAnyFreePort()
+            .build();
+    return new Browser(new ChromeDriver(service, options), "http://localhost:" + port);
+  }
+
+  private static Path executable(String variable, String fallback) {
+    String configured = System.getenv(variable);
+    Path path = Path.of(configured != null && !configured.isBlank() ? configured : fallback);
+    if (!Files.isExecutable(path)) {
+      String why = path + " is missing: install chromium and chromium-driver, or set " + variable;
+      if (System.getenv("COOPERA_TEST_BROWSER_REQUIRED") != null) {
+        Assertions.fail(why);
+      }
+      Assumptions.abort(why);
+    }
+    return path;
+  }
+
+  /** Opens a path of the application ({@code /recommendations?q=…}). */
+  public void open(String path) {
+    driver.get(base + path);
+  }
+
+  public WebElement find(By by) {
+    return until(d -> d.findElement(by));
+  }
+
+  /** Waits until the condition answers something other than null or false. */
+  public <T> T until(Function<WebDriver, T> condition) {
+    return new WebDriverWait(driver, PATIENCE).until(condition::apply);
+  }
+
+  /** Waits until the element's text is this text. */
+  public void untilText(By by, String text) {
+    until(d -> d.findElement(by).getText().strip().equals(text) ? Boolean.TRUE : null);
+  }
+
+  public String url() {
+    return driver.getCurrentUrl();
+  }
+
+  /** Signs in through the sign-in page, as a person would. */
+  public void signIn(String email, String password) {
+    open("/login?lang=en");
+    find(By.id("email")).sendKeys(email);
+    find(By.id("password")).sendKeys(password);
+    find(By.cssSelector("form button[type=submit]")).click();
+    until(d -> d.getCurrentUrl().contains("/login") ? null : Boolean.TRUE);
+  }
+
+  /** Chooses a local file in a file input. */
+  public void chooseFile(By input, File file) {
+    find(input).sendKeys(file.getAbsolutePath());
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+  }
+}
