@@ -40,7 +40,8 @@ class AuditTriggerCallback implements Callback {
           "spring_session",
           "spring_session_attributes",
           "login_failure",
-          "recommendation_import_file");
+          "recommendation_import_file",
+          "mail_outbox");
 
   static final String TRIGGER = "audit_row";
   static final String INSERT_TRIGGER = "audit_insert";

@@ -16,6 +16,7 @@ import org.coopera.recommendations.importing.ImportService;
 import org.coopera.reference.ReferenceData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.MessageSource;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.http.ContentDisposition;
@@ -55,7 +56,7 @@ class ImportPagesController {
   ImportPagesController(
       ImportService imports,
       ImportProgress progress,
-      TaskExecutor executor,
+      @Qualifier("applicationTaskExecutor") TaskExecutor executor,
       ReferenceData reference,
       MessageSource messages,
       AccountNames accountNames) {

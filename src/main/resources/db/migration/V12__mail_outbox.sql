@@ -1,0 +1,18 @@
+-- E-mail waiting to be sent, sent, or given up (see org.coopera.platform.Outbox). A mail is written
+-- in the transaction of what caused it and sent by OutboxSender after the commit. Not audited (see
+-- AuditTriggerCallback): the changes that cause mail are audited where they happen.
+
+create table mail_outbox (
+    id              uuid primary key,
+    recipient       text        not null,
+    subject         text        not null,
+    body            text        not null,
+    queued_at       timestamptz not null,
+    next_attempt_at timestamptz not null,
+    attempts        int         not null default 0,
+    last_error      text,
+    sent_at         timestamptz,
+    failed_at       timestamptz
+);
+
+create index mail_outbox_due_idx on mail_outbox (next_attempt_at) where sent_at is null and failed_at is null;
