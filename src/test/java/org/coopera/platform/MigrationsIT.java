@@ -83,7 +83,8 @@ class MigrationsIT {
             "spring_session_attributes",
             "login_failure",
             "recommendation_import_file",
-            "mail_outbox");
+            "mail_outbox",
+            "notification");
   }
 
   @Test

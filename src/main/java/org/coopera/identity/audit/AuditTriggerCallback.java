@@ -41,7 +41,8 @@ class AuditTriggerCallback implements Callback {
           "spring_session_attributes",
           "login_failure",
           "recommendation_import_file",
-          "mail_outbox");
+          "mail_outbox",
+          "notification");
 
   static final String TRIGGER = "audit_row";
   static final String INSERT_TRIGGER = "audit_insert";

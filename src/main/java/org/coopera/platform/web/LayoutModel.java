@@ -4,13 +4,20 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.coopera.platform.AuditedPrincipal;
+import org.coopera.platform.Notifications;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.servlet.support.RequestContextUtils;
 import org.springframework.web.util.UriComponentsBuilder;
 
-/** What the shared layout needs on every page: language, direction, the language switcher. */
+/**
+ * What the shared layout needs on every page: language, direction, the language switcher, the
+ * signed-in person's unread notifications.
+ */
 @ControllerAdvice(annotations = Controller.class)
 class LayoutModel {
 
@@ -18,9 +25,22 @@ class LayoutModel {
   static final Set<String> RIGHT_TO_LEFT = Set.of("ar", "fa", "he", "ur");
 
   private final WebConfiguration configuration;
+  private final Notifications notifications;
 
-  LayoutModel(WebConfiguration configuration) {
+  LayoutModel(WebConfiguration configuration, Notifications notifications) {
     this.configuration = configuration;
+    this.notifications = notifications;
+  }
+
+  /** How many notifications the signed-in person has not read; null for a visitor. */
+  @ModelAttribute("unreadNotifications")
+  Long unreadNotifications() {
+    Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+    if (authentication != null
+        && authentication.getPrincipal() instanceof AuditedPrincipal principal) {
+      return notifications.unread(principal.accountId());
+    }
+    return null;
   }
 
   /** One entry of the language switcher. */
