@@ -57,7 +57,7 @@ class RegistryBrowserIT {
     browser.until(d -> d.getCurrentUrl().contains("q=torture") ? Boolean.TRUE : null);
     browser.untilText(By.cssSelector("#results p[role=status]"), count(total("q=torture")));
 
-    browser.find(By.cssSelector("input.facet-input[name=state][value=CHN]")).click();
+    browser.click(By.cssSelector("input.facet-input[name=state][value=CHN]"));
     browser.until(d -> d.getCurrentUrl().contains("state=CHN") ? Boolean.TRUE : null);
     String filtered = count(total("q=torture&state=CHN"));
     browser.untilText(By.cssSelector("#results p[role=status]"), filtered);
@@ -70,17 +70,21 @@ class RegistryBrowserIT {
     browser.open(shared.substring(shared.indexOf("/recommendations")));
     browser.untilText(By.cssSelector("#results p[role=status]"), filtered);
     assertThat(
-            browser.find(By.cssSelector("input.facet-input[name=state][value=CHN]")).isSelected())
+            browser.until(
+                d ->
+                    d.findElement(By.cssSelector("input.facet-input[name=state][value=CHN]"))
+                        .isSelected()))
+        .as("the reopened address ticks the facet")
         .isTrue();
-    assertThat(browser.find(By.cssSelector("#results mark")).getText())
+    assertThat(browser.text(By.cssSelector("#results mark")))
         .as("the matched word is highlighted")
         .containsIgnoringCase("tortur");
 
-    String code = browser.find(By.cssSelector("#results ol.results h2 a")).getText();
-    browser.find(By.cssSelector("#results ol.results h2 a")).click();
+    String code = browser.text(By.cssSelector("#results ol.results h2 a"));
+    browser.click(By.cssSelector("#results ol.results h2 a"));
     browser.until(
         d -> d.getCurrentUrl().endsWith("/recommendations/" + code) ? Boolean.TRUE : null);
-    assertThat(browser.find(By.tagName("h1")).getText()).contains(code);
+    assertThat(browser.text(By.tagName("h1"))).contains(code);
   }
 
   @Test
@@ -97,14 +101,14 @@ class RegistryBrowserIT {
     browser.signIn(DemoLogins.COORDINATOR_PRY, DemoLogins.PASSWORD);
     browser.open("/registry/imports?lang=en");
     browser.chooseFile(By.id("file"), file);
-    browser.find(By.cssSelector("form[action$='/registry/imports'] button[type=submit]")).click();
+    browser.click(By.cssSelector("form[action$='/registry/imports'] button[type=submit]"));
 
     browser.until(
         d -> d.getCurrentUrl().matches(".*/registry/imports/[0-9a-f-]{36}$") ? Boolean.TRUE : null);
-    assertThat(browser.find(By.tagName("h1")).getText()).contains("paraguay-browser.csv");
-    var apply = browser.find(By.cssSelector("form[action$='/apply'] button"));
-    assertThat(apply.getText()).isEqualTo("Apply: create 2 recommendations");
-    apply.click();
+    assertThat(browser.text(By.tagName("h1"))).contains("paraguay-browser.csv");
+    By apply = By.cssSelector("form[action$='/apply'] button");
+    assertThat(browser.text(apply)).isEqualTo("Apply: create 2 recommendations");
+    browser.click(apply);
 
     browser.untilText(
         By.cssSelector("div.alert[role=status]"), "2 recommendations were created by this import.");

@@ -8,6 +8,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -77,9 +78,28 @@ public final class Browser implements AutoCloseable {
     return until(d -> d.findElement(by));
   }
 
-  /** Waits until the condition answers something other than null or false. */
+  /**
+   * Waits until the condition answers something other than null or false. An element replaced while
+   * it is being read (htmx swaps, a page that reloads) counts as not yet.
+   */
   public <T> T until(Function<WebDriver, T> condition) {
-    return new WebDriverWait(driver, PATIENCE).until(condition::apply);
+    return new WebDriverWait(driver, PATIENCE)
+        .ignoring(StaleElementReferenceException.class)
+        .until(condition::apply);
+  }
+
+  /** Clicks the element, finding it again if the page replaced it meanwhile. */
+  public void click(By by) {
+    until(
+        d -> {
+          d.findElement(by).click();
+          return Boolean.TRUE;
+        });
+  }
+
+  /** The element's text, read again if the page replaced it meanwhile. */
+  public String text(By by) {
+    return until(d -> d.findElement(by).getText());
   }
 
   /** Waits until the element's text is this text. */
@@ -96,7 +116,7 @@ public final class Browser implements AutoCloseable {
     open("/login?lang=en");
     find(By.id("email")).sendKeys(email);
     find(By.id("password")).sendKeys(password);
-    find(By.cssSelector("form button[type=submit]")).click();
+    click(By.cssSelector("form button[type=submit]"));
     until(d -> d.getCurrentUrl().contains("/login") ? null : Boolean.TRUE);
   }
 
