@@ -69,13 +69,12 @@ class RegistryBrowserIT {
     browser.open("/");
     browser.open(shared.substring(shared.indexOf("/recommendations")));
     browser.untilText(By.cssSelector("#results p[role=status]"), filtered);
-    assertThat(
-            browser.until(
-                d ->
-                    d.findElement(By.cssSelector("input.facet-input[name=state][value=CHN]"))
-                        .isSelected()))
-        .as("the reopened address ticks the facet")
-        .isTrue();
+    Boolean ticked =
+        browser.until(
+            d ->
+                d.findElement(By.cssSelector("input.facet-input[name=state][value=CHN]"))
+                    .isSelected());
+    assertThat(ticked).as("the reopened address ticks the facet").isTrue();
     assertThat(browser.text(By.cssSelector("#results mark")))
         .as("the matched word is highlighted")
         .containsIgnoringCase("tortur");
