@@ -84,7 +84,8 @@ class MigrationsIT {
             "login_failure",
             "recommendation_import_file",
             "mail_outbox",
-            "notification");
+            "notification",
+            "stored_file_content");
   }
 
   @Test

@@ -42,7 +42,8 @@ class AuditTriggerCallback implements Callback {
           "login_failure",
           "recommendation_import_file",
           "mail_outbox",
-          "notification");
+          "notification",
+          "stored_file_content");
 
   static final String TRIGGER = "audit_row";
   static final String INSERT_TRIGGER = "audit_insert";

@@ -33,3 +33,21 @@ create table notification (
 
 create index notification_account_idx on notification (account_id, created_at desc);
 create index notification_unread_idx on notification (account_id) where read_at is null;
+
+-- Files people attach (see org.coopera.platform.StoredFiles): the description, audited, and the
+-- bytes in a table of their own, not audited (as recommendation_import_file).
+
+create table stored_file (
+    id         uuid primary key,
+    file_name  text        not null,
+    media_type text        not null,
+    size       bigint      not null check (size > 0),
+    sha256     text        not null,
+    stored_at  timestamptz not null,
+    stored_by  uuid        not null
+);
+
+create table stored_file_content (
+    file_id uuid primary key references stored_file (id),
+    content bytea not null
+);
