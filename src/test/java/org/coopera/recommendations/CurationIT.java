@@ -76,6 +76,88 @@ class CurationIT {
   }
 
   @Test
+  void theStatesCoordinatorRecordsItsResponseAndTheSearchFollows() throws Exception {
+    String code =
+        jdbc.sql(
+                "select code from recommendation where state_iso3 = 'SVN' and response = 'NOTED'"
+                    + " order by code limit 1")
+            .query(String.class)
+            .single();
+    long version = version(code);
+    long supportedBefore = total("state=SVN&response=supported");
+
+    for (String who : List.of(DemoLogins.FOCAL_POINT_PRY, DemoLogins.COORDINATOR_PRY)) {
+      mvc.perform(
+              post("/recommendations/" + code + "/response")
+                  .param("version", String.valueOf(version))
+                  .param("response", "supported")
+                  .with(logins.as(who))
+                  .with(csrf()))
+          .andExpect(status().isForbidden());
+    }
+    mvc.perform(
+            post("/recommendations/" + code + "/response")
+                .param("version", String.valueOf(version))
+                .param("response", "maybe")
+                .with(logins.as(COORDINATOR_SVN))
+                .with(csrf()))
+        .andExpect(flash().attribute("curationError", "curation.error.response"));
+    assertThat(version(code)).as("nothing changed").isEqualTo(version);
+
+    mvc.perform(
+            post("/recommendations/" + code + "/response")
+                .param("version", String.valueOf(version))
+                .param("response", "supported")
+                .param("comment", "  Accepted in the addendum after consultation.  ")
+                .param("source", "A/HRC/43/15/Add.1")
+                .with(logins.as(COORDINATOR_SVN))
+                .with(csrf()))
+        .andExpect(flash().attribute("notice", "curation.response-changed"));
+
+    Document after = page("/recommendations/" + code + "?lang=en", null);
+    assertThat(after.select("dl").text())
+        .contains("Supported")
+        .contains("Accepted in the addendum after consultation.")
+        .contains("A/HRC/43/15/Add.1");
+    assertThat(after.select("form[action$=/response]")).as("not for visitors").isEmpty();
+    assertThat(total("state=SVN&response=supported")).isEqualTo(supportedBefore + 1);
+    assertThat(
+            jdbc.sql(
+                    "select changes -> 'response' ->> 'old' || '>' || (changes -> 'response' ->> 'new')"
+                        + " from audit_entry where table_name = 'recommendation' and operation ="
+                        + " 'UPDATE' and changes -> 'response' is not null order by id desc limit 1")
+                .query(String.class)
+                .single())
+        .isEqualTo("NOTED>SUPPORTED");
+
+    var stale =
+        mvc.perform(
+                post("/recommendations/" + code + "/response")
+                    .param("version", String.valueOf(version))
+                    .param("response", "noted")
+                    .with(logins.as(COORDINATOR_SVN))
+                    .with(csrf()))
+            .andReturn();
+    assertThat(stale.getFlashMap().get("curationError")).isEqualTo("curation.error.stale");
+    assertThat(
+            jdbc.sql("select response from recommendation where code = ?")
+                .param(code)
+                .query(String.class)
+                .single())
+        .isEqualTo("SUPPORTED");
+  }
+
+  private long total(String query) throws Exception {
+    return json.readTree(
+            mvc.perform(get("/api/v1/recommendations?" + query))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8))
+        .get("total")
+        .asLong();
+  }
+
+  @Test
   void onlyTheStatesCuratorsTagItsRecommendations() throws Exception {
     String code = someCode("SVN");
     mvc.perform(

@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.coopera.identity.CooperaUser;
+import org.coopera.identity.Role;
 import org.coopera.platform.InvalidInputException;
+import org.coopera.recommendations.Response;
 import org.coopera.recommendations.TagKind;
 import org.coopera.reference.ReferenceData;
 import org.springframework.security.access.AccessDeniedException;
@@ -66,6 +68,38 @@ public class RecommendationCuration {
       throw new InvalidInputException("curation.error.text-length", "text", 20_000);
     }
     r.putText(lang, text.strip(), clock.instant());
+  }
+
+  /**
+   * Records the State's position on a recommendation, as its coordinator states it (for example
+   * once the addendum to the UPR report is published); the response is the State's own word, so
+   * only its coordinators (and administrators) set it, not its focal points.
+   */
+  public void respond(
+      String code, long version, String response, String comment, String source, CooperaUser user) {
+    Recommendation r = find(code);
+    if (!user.isAdministrator() && !user.hasRoleForState(Role.STATE_COORDINATOR, r.stateIso3())) {
+      throw new AccessDeniedException("Only the State's coordinators set its response");
+    }
+    if (r.version() != version) {
+      throw new InvalidInputException("curation.error.stale", null);
+    }
+    Response chosen =
+        Response.fromApiName(response == null ? "" : response.strip())
+            .orElseThrow(() -> new InvalidInputException("curation.error.response", "response"));
+    String cleanComment = blankToNull(comment);
+    if (cleanComment != null && cleanComment.length() > 4_000) {
+      throw new InvalidInputException("curation.error.response-comment", "comment", 4_000);
+    }
+    String cleanSource = blankToNull(source);
+    if (cleanSource != null && cleanSource.length() > 500) {
+      throw new InvalidInputException("curation.error.response-source", "source", 500);
+    }
+    r.respond(chosen, cleanComment, cleanSource, clock.instant());
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
   }
 
   private Recommendation editable(String code, long version, CooperaUser user) {

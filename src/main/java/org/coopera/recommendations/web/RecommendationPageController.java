@@ -2,7 +2,9 @@ package org.coopera.recommendations.web;
 
 import java.util.Locale;
 import org.coopera.identity.CooperaUser;
+import org.coopera.identity.Role;
 import org.coopera.platform.InvalidInputException;
+import org.coopera.recommendations.Response;
 import org.coopera.recommendations.TagKind;
 import org.coopera.recommendations.internal.Curators;
 import org.coopera.recommendations.internal.RecommendationCuration;
@@ -58,6 +60,12 @@ class RecommendationPageController {
     model.addAttribute("labels", labels);
     boolean curator = Curators.mayCurate(user, r.stateIso3());
     model.addAttribute("curator", curator);
+    model.addAttribute(
+        "responder",
+        user != null
+            && (user.isAdministrator()
+                || user.hasRoleForState(Role.STATE_COORDINATOR, r.stateIso3())));
+    model.addAttribute("responses", Response.values());
     if (curator) {
       model.addAttribute("themes", reference.themes());
       model.addAttribute("sdgGoals", reference.sdgGoals());
@@ -115,6 +123,24 @@ class RecommendationPageController {
     return back != null && back.startsWith("/registry/") ? "redirect:" + back : done;
   }
 
+  @PostMapping("/recommendations/{code}/response")
+  String respond(
+      @PathVariable String code,
+      @RequestParam long version,
+      @RequestParam(required = false) String response,
+      @RequestParam(required = false) String comment,
+      @RequestParam(required = false) String source,
+      @AuthenticationPrincipal CooperaUser user,
+      RedirectAttributes redirect) {
+    redirect.addFlashAttribute("responseComment", comment);
+    redirect.addFlashAttribute("responseSource", source);
+    return change(
+        code,
+        redirect,
+        "curation.response-changed",
+        () -> curation.respond(code, version, response, comment, source, user));
+  }
+
   @PostMapping("/recommendations/{code}/texts")
   String addText(
       @PathVariable String code,
@@ -139,6 +165,8 @@ class RecommendationPageController {
       redirect.addFlashAttribute("notice", notice);
       redirect.getFlashAttributes().remove("textLanguage");
       redirect.getFlashAttributes().remove("textValue");
+      redirect.getFlashAttributes().remove("responseComment");
+      redirect.getFlashAttributes().remove("responseSource");
     } catch (InvalidInputException e) {
       redirect.addFlashAttribute("curationError", e.messageKey());
       redirect.addFlashAttribute("curationErrorArgs", stringArguments(e));
