@@ -399,10 +399,29 @@ class CurationIT {
             .param(first)
             .query(Long.class)
             .single();
+    long otherVersion =
+        jdbc.sql("select version from recommendation_cluster where id = ?")
+            .param(clusters.get(1))
+            .query(Long.class)
+            .single();
     mvc.perform(
             post("/registry/clusters/" + first + "/merge")
                 .param("version", String.valueOf(now))
-                .param("other", clusters.get(1).toString())
+                .param("other", clusters.get(1) + ":" + (otherVersion - 1))
+                .with(logins.as(COORDINATOR_SVN))
+                .with(csrf()))
+        .andExpect(flash().attribute("clusterError", "clusters.error.stale"));
+    assertThat(
+            jdbc.sql("select count(*) from recommendation_cluster where id = ?")
+                .param(clusters.get(1))
+                .query(Long.class)
+                .single())
+        .as("a merge with a cluster changed since it was seen is refused")
+        .isEqualTo(1);
+    mvc.perform(
+            post("/registry/clusters/" + first + "/merge")
+                .param("version", String.valueOf(now))
+                .param("other", clusters.get(1) + ":" + otherVersion)
                 .with(logins.as(COORDINATOR_SVN))
                 .with(csrf()))
         .andExpect(flash().attribute("notice", "clusters.merged"));

@@ -45,7 +45,13 @@ public class Clustering {
 
   /** One line of a State's list of clusters. */
   public record ClusterSummary(
-      UUID id, String label, String status, int size, double cohesion, String representative) {}
+      UUID id,
+      long version,
+      String label,
+      String status,
+      int size,
+      double cohesion,
+      String representative) {}
 
   /** What a proposal did. */
   public record Proposal(int clusters, int clustered, int considered)
@@ -141,13 +147,19 @@ public class Clustering {
     }
   }
 
-  /** The members of {@code other} join {@code id}; {@code other} is dissolved. */
-  public void merge(UUID id, long version, UUID other, CooperaUser user) {
+  /**
+   * The members of {@code other} join {@code id}; {@code other} is dissolved. Both clusters must be
+   * as the person saw them: a change to either since refuses the merge.
+   */
+  public void merge(UUID id, long version, UUID other, long otherVersion, CooperaUser user) {
     RecommendationCluster cluster = editable(id, version, user);
     RecommendationCluster absorbed =
         clusters
             .findById(other)
             .orElseThrow(() -> new InvalidInputException("clusters.error.not-found", "other"));
+    if (absorbed.version() != otherVersion) {
+      throw new InvalidInputException("clusters.error.stale", null);
+    }
     if (!absorbed.stateIso3().equals(cluster.stateIso3()) || absorbed.id().equals(cluster.id())) {
       throw new InvalidInputException("clusters.error.merge-other-state", "other");
     }
@@ -177,7 +189,7 @@ public class Clustering {
   public List<ClusterSummary> summaries(String stateIso3) {
     return jdbc.sql(
             """
-            select c.id, c.label, c.status, count(r.id) as size, coalesce(c.cohesion, 0) as cohesion,
+            select c.id, c.version, c.label, c.status, count(r.id) as size, coalesce(c.cohesion, 0) as cohesion,
                    min(r.code) as representative
             from recommendation_cluster c join recommendation r on r.cluster_id = c.id
             where c.state_iso3 = ?
@@ -188,6 +200,7 @@ public class Clustering {
             (rs, n) ->
                 new ClusterSummary(
                     rs.getObject("id", UUID.class),
+                    rs.getLong("version"),
                     rs.getString("label"),
                     rs.getString("status"),
                     rs.getInt("size"),

@@ -110,11 +110,33 @@ class ClusterPagesController {
   String merge(
       @PathVariable UUID id,
       @RequestParam long version,
-      @RequestParam(required = false) UUID other,
+      @RequestParam(required = false) String other,
       @AuthenticationPrincipal CooperaUser user,
       RedirectAttributes redirect) {
     return change(
-        id, redirect, "clusters.merged", () -> clustering.merge(id, version, other, user));
+        id,
+        redirect,
+        "clusters.merged",
+        () -> {
+          OtherCluster chosen = OtherCluster.parse(other);
+          clustering.merge(id, version, chosen.id(), chosen.version(), user);
+        });
+  }
+
+  /**
+   * The cluster chosen to merge with, as the form sends it: its id and the version the person saw
+   * ({@code 3f2a…:4}).
+   */
+  record OtherCluster(UUID id, long version) {
+    static OtherCluster parse(String value) {
+      int colon = value == null ? -1 : value.lastIndexOf(':');
+      try {
+        return new OtherCluster(
+            UUID.fromString(value.substring(0, colon)), Long.parseLong(value.substring(colon + 1)));
+      } catch (RuntimeException e) {
+        throw new InvalidInputException("clusters.error.not-found", "other");
+      }
+    }
   }
 
   private static String change(
