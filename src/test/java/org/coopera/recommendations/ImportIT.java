@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.UUID;
 import org.coopera.support.CooperaIntegrationTest;
 import org.coopera.support.DemoLogins;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -89,6 +91,92 @@ class ImportIT {
       csv.append(row).append("\r\n");
     }
     return csv.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void aCoordinatorOfSeveralStatesNamesTheStateAndSeesTheImportsOfAll() throws Exception {
+    String email = "coordinator.two@example.org";
+    mvc.perform(
+            post("/admin/accounts")
+                .with(logins.as(DemoLogins.ADMIN))
+                .with(csrf())
+                .param("email", email)
+                .param("displayName", "Coordinator of two States")
+                .param("password", "correct horse battery")
+                .param("grants[0].role", "STATE_COORDINATOR")
+                .param("grants[0].state", "CHL")
+                .param("grants[1].role", "STATE_COORDINATOR")
+                .param("grants[1].state", "URY"))
+        .andExpect(status().isFound());
+    byte[] file =
+        template(
+            "CHL,UPR,32,,en,Ensure access to justice for indigenous peoples (ImportIT two States),"
+                + "Peru,supported,,,",
+            "URY,UPR,31,,en,Strengthen the national preventive mechanism (ImportIT two States),"
+                + "Chile,supported,,,");
+
+    JsonNode refused = upload(email, "two.csv", file, status().isBadRequest());
+    assertThat(refused.get("detail").asString())
+        .isEqualTo("You coordinate several States: choose the State the file is for.");
+    assertThat(refused.get("field").asString()).isEqualTo("state");
+
+    String body =
+        mvc.perform(
+                multipart("/api/v1/imports")
+                    .file(new MockMultipartFile("file", "two.csv", "text/csv", file))
+                    .param("state", "PRY")
+                    .with(logins.as(email))
+                    .with(csrf()))
+            .andExpect(status().isBadRequest())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+    assertThat(json.readTree(body).get("detail").asString())
+        .isEqualTo("You can import only for a State you coordinate.");
+
+    for (String state : List.of("CHL", "URY")) {
+      String validated =
+          mvc.perform(
+                  multipart("/api/v1/imports")
+                      .file(new MockMultipartFile("file", state + ".csv", "text/csv", file))
+                      .param("state", state)
+                      .with(logins.as(email))
+                      .with(csrf()))
+              .andExpect(status().isCreated())
+              .andReturn()
+              .getResponse()
+              .getContentAsString(StandardCharsets.UTF_8);
+      JsonNode result = json.readTree(validated);
+      assertThat(result.get("status").asString())
+          .as("the other State's row is outside this import")
+          .isEqualTo("invalid");
+      assertThat(rows(result.get("problems"))).hasSize(1);
+    }
+
+    String listed =
+        mvc.perform(get("/api/v1/imports").with(logins.as(email)))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+    assertThat(json.readTree(listed).get("items").findValuesAsString("fileName"))
+        .contains("CHL.csv", "URY.csv");
+    String pry =
+        mvc.perform(get("/api/v1/imports").with(logins.as(DemoLogins.COORDINATOR_PRY)))
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+    assertThat(json.readTree(pry).get("items").findValuesAsString("fileName"))
+        .doesNotContain("CHL.csv", "URY.csv");
+
+    Document page =
+        Jsoup.parse(
+            mvc.perform(get("/registry/imports?lang=en").with(logins.as(email)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8));
+    assertThat(page.select("select#state option").eachAttr("value"))
+        .containsExactly("", "CHL", "URY");
   }
 
   @Test

@@ -120,9 +120,9 @@ class ImportRecords {
         .update();
   }
 
-  /** The imports, newest first; only those of {@code scopeIso3} when it is given. */
-  ListPage<ImportReport> list(String scopeIso3, PageParameters paging) {
-    String where = scopeIso3 == null ? "" : " where scope_iso3 = :scope";
+  /** The imports, newest first; only those of the States {@code scopes} when it is given. */
+  ListPage<ImportReport> list(List<String> scopes, PageParameters paging) {
+    String where = scopes == null ? "" : " where scope_iso3 in (:scope)";
     var count = jdbc.sql("select count(*) from recommendation_import" + where);
     var items =
         jdbc.sql(
@@ -131,9 +131,10 @@ class ImportRecords {
                 + " from recommendation_import"
                 + where
                 + " order by created_at desc, id limit :limit offset :offset");
-    if (scopeIso3 != null) {
-      count = count.param("scope", scopeIso3);
-      items = items.param("scope", scopeIso3);
+    if (scopes != null) {
+      List<String> states = scopes.isEmpty() ? List.of("") : scopes;
+      count = count.param("scope", states);
+      items = items.param("scope", states);
     }
     long total = count.query(Long.class).single();
     List<ImportReport> page =

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.function.IntConsumer;
 import org.coopera.identity.CooperaUser;
@@ -67,7 +68,18 @@ public class ImportService {
   @Transactional
   public ImportReport validate(
       String fileName, byte[] content, ImportFormat format, CooperaUser user) {
-    String scope = scope(user);
+    return validate(fileName, content, format, null, user);
+  }
+
+  /**
+   * Reads and checks a file for one State, keeps it and its findings; creates nothing. A State
+   * coordinator imports for a State they coordinate, which they must name when they coordinate
+   * several; an administrator imports for any State, or for one when they name it.
+   */
+  @Transactional
+  public ImportReport validate(
+      String fileName, byte[] content, ImportFormat format, String stateIso3, CooperaUser user) {
+    String scope = scope(user, stateIso3);
     FileValidation validation = check(fileName, content, format, scope);
     ImportReport report =
         report(
@@ -80,6 +92,19 @@ public class ImportService {
             clock.instant());
     records.insert(report, sha256(content), content);
     return report;
+  }
+
+  /** The States this person imports for, in code order: none for an administrator (any State). */
+  public static List<String> importStates(CooperaUser user) {
+    if (user.isAdministrator()) {
+      return List.of();
+    }
+    return user.grants().stream()
+        .filter(g -> g.role() == Role.STATE_COORDINATOR)
+        .map(Grant::stateIso3)
+        .distinct()
+        .sorted()
+        .toList();
   }
 
   /**
@@ -143,7 +168,7 @@ public class ImportService {
   /** The imports this person may see, newest first. */
   @Transactional(readOnly = true)
   public ListPage<ImportReport> list(CooperaUser user, PageParameters paging) {
-    return records.list(user.isAdministrator() ? null : scope(user), paging);
+    return records.list(user.isAdministrator() ? null : importStates(user), paging);
   }
 
   /** The kept file of an import, for the person who may see the import. */
@@ -224,17 +249,30 @@ public class ImportService {
         null);
   }
 
-  /** The State a person's imports are limited to: none for an administrator. */
-  private static String scope(CooperaUser user) {
+  /** The State an import is limited to: none for an administrator who names none. */
+  private String scope(CooperaUser user, String wanted) {
+    String iso3 =
+        wanted == null || wanted.isBlank() ? null : wanted.strip().toUpperCase(Locale.ROOT);
     if (user.isAdministrator()) {
-      return null;
+      if (iso3 != null && reference.findState(iso3).isEmpty()) {
+        throw new InvalidInputException("import.error.unknown-state", "state", iso3);
+      }
+      return iso3;
     }
-    return user.grants().stream()
-        .filter(g -> g.role() == Role.STATE_COORDINATOR)
-        .map(Grant::stateIso3)
-        .findFirst()
-        .orElseThrow(
-            () -> new AccessDeniedException("Only administrators and State coordinators import"));
+    List<String> mine = importStates(user);
+    if (mine.isEmpty()) {
+      throw new AccessDeniedException("Only administrators and State coordinators import");
+    }
+    if (iso3 == null) {
+      if (mine.size() > 1) {
+        throw new InvalidInputException("import.error.choose-state", "state");
+      }
+      return mine.get(0);
+    }
+    if (!mine.contains(iso3)) {
+      throw new InvalidInputException("import.error.not-your-state", "state", iso3);
+    }
+    return iso3;
   }
 
   private static void checkMayUse(ImportReport report, CooperaUser user) {

@@ -79,6 +79,11 @@ class ImportPagesController {
     model.addAttribute(
         "names", accountNames.of(list.items().stream().map(ImportReport::createdBy).toList()));
     model.addAttribute("formats", ImportFormat.values());
+    model.addAttribute(
+        "importStates",
+        ImportService.importStates(user).stream()
+            .map(iso3 -> reference.findState(iso3).orElseThrow())
+            .toList());
     return "recommendations/imports";
   }
 
@@ -87,9 +92,11 @@ class ImportPagesController {
       @AuthenticationPrincipal CooperaUser user,
       @RequestParam(required = false) MultipartFile file,
       @RequestParam(required = false) String format,
+      @RequestParam(required = false) String state,
       RedirectAttributes redirect)
       throws IOException {
     requireImporter(user);
+    redirect.addFlashAttribute("chosenState", state);
     if (file == null || file.isEmpty()) {
       redirect.addFlashAttribute("uploadError", "import.error.no-file");
       return "redirect:/registry/imports";
@@ -97,7 +104,13 @@ class ImportPagesController {
     ImportFormat chosen =
         format == null || format.isBlank() ? null : ImportFormat.fromApiName(format).orElse(null);
     String name = file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename();
-    ImportReport report = imports.validate(name, file.getBytes(), chosen, user);
+    ImportReport report;
+    try {
+      report = imports.validate(name, file.getBytes(), chosen, state, user);
+    } catch (InvalidInputException e) {
+      redirect.addFlashAttribute("uploadError", e.messageKey());
+      return "redirect:/registry/imports";
+    }
     return "redirect:/registry/imports/" + report.id();
   }
 

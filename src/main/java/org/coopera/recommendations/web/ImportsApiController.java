@@ -61,6 +61,12 @@ class ImportsApiController {
       @Parameter(description = "upr-info, ohchr-matrix or coopera; detected when absent")
           @RequestParam(required = false)
           String format,
+      @Parameter(
+              description =
+                  "ISO 3166 alpha-3 code of the State the file is for; required of a coordinator"
+                      + " of several States")
+          @RequestParam(required = false)
+          String state,
       @AuthenticationPrincipal CooperaUser user,
       Locale locale)
       throws IOException {
@@ -75,7 +81,8 @@ class ImportsApiController {
                           "format", "import.error.format", "upr-info, ohchr-matrix, coopera"));
     }
     String name = file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename();
-    return ImportJson.of(imports.validate(name, file.getBytes(), chosen, user), messages, locale);
+    return ImportJson.of(
+        imports.validate(name, file.getBytes(), chosen, state, user), messages, locale);
   }
 
   @PostMapping("/{id}/apply")
