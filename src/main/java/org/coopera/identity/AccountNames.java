@@ -20,6 +20,9 @@ public class AccountNames {
   /** How an account is named on a page. */
   public record Name(String displayName, String email) {}
 
+  /** An official of a State: an enabled account with a State role for it. */
+  public record StateOfficial(UUID id, String displayName, String email, boolean coordinator) {}
+
   private final JdbcClient jdbc;
 
   AccountNames(JdbcClient jdbc) {
@@ -42,5 +45,29 @@ public class AccountNames {
                   new Name(rs.getString("display_name"), rs.getString("email")));
             });
     return names;
+  }
+
+  /**
+   * The enabled accounts that coordinate a State or are its focal points, by name: the people a
+   * State's workspace may name as focal points.
+   */
+  public List<StateOfficial> officialsOf(String stateIso3) {
+    return jdbc.sql(
+            """
+            select a.id, a.display_name, a.email, bool_or(g.role = 'STATE_COORDINATOR') as coordinator
+            from account a join role_assignment g on g.account_id = a.id
+            where a.enabled and g.state_iso3 = ? and g.role in ('STATE_COORDINATOR', 'STATE_FOCAL_POINT')
+            group by a.id, a.display_name, a.email
+            order by a.display_name, a.email
+            """)
+        .param(stateIso3)
+        .query(
+            (rs, n) ->
+                new StateOfficial(
+                    rs.getObject("id", UUID.class),
+                    rs.getString("display_name"),
+                    rs.getString("email"),
+                    rs.getBoolean("coordinator")))
+        .list();
   }
 }

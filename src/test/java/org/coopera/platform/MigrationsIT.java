@@ -23,7 +23,8 @@ class MigrationsIT {
                     + " order by installed_rank")
             .query(String.class)
             .list();
-    assertThat(versions).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11");
+    assertThat(versions)
+        .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12");
     assertThat(
             jdbc.sql("select count(*) from flyway_schema_history where not success")
                 .query(Long.class)
