@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -19,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A State's institutions over HTTP as each role: its officials see them, its coordinators (and
@@ -32,6 +34,7 @@ class InstitutionsIT {
   @Autowired MockMvc mvc;
   @Autowired DemoLogins logins;
   @Autowired JdbcClient jdbc;
+  @Autowired JsonMapper json;
 
   @Test
   void onlyTheStatesOfficialsAndAdministratorsSeeItsWorkspace() throws Exception {
@@ -210,6 +213,93 @@ class InstitutionsIT {
                 .query(String.class)
                 .single())
         .isEqualTo("Corte Suprema de Justicia");
+  }
+
+  @Test
+  void theApiFollowsTheSameRules() throws Exception {
+    String list =
+        mvc.perform(get("/api/v1/workspaces/SVN/institutions").with(logins.as(COORDINATOR_SVN)))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+    assertThat(json.readTree(list).findValuesAsString("name"))
+        .contains("Ministry of Foreign and European Affairs", "Human Rights Ombudsman");
+    mvc.perform(get("/api/v1/workspaces/SVN/institutions")).andExpect(status().isUnauthorized());
+    for (String who : List.of(DemoLogins.COORDINATOR_PRY, DemoLogins.AGENCY_OFFICER)) {
+      mvc.perform(get("/api/v1/workspaces/SVN/institutions").with(logins.as(who)))
+          .andExpect(status().isForbidden());
+    }
+
+    String created =
+        mvc.perform(
+                post("/api/v1/workspaces/SVN/institutions")
+                    .contentType("application/json")
+                    .content(
+                        "{\"name\": \"Government Office for Development and European Cohesion Policy\","
+                            + " \"kind\": \"agency\", \"focalPoints\": [\""
+                            + account(COORDINATOR_SVN)
+                            + "\"]}")
+                    .with(logins.as(COORDINATOR_SVN))
+                    .with(csrf()))
+            .andExpect(status().isCreated())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+    var institution = json.readTree(created);
+    assertThat(institution.get("kind").asString()).isEqualTo("agency");
+    assertThat(institution.get("focalPoints").get(0).get("email").asString())
+        .isEqualTo(COORDINATOR_SVN);
+    String id = institution.get("id").asString();
+    long version = institution.get("version").asLong();
+
+    mvc.perform(
+            put("/api/v1/workspaces/SVN/institutions/" + id)
+                .contentType("application/json")
+                .content("{\"version\": " + version + ", \"name\": \"GODC\", \"kind\": \"agency\"}")
+                .with(logins.as(COORDINATOR_SVN))
+                .with(csrf()))
+        .andExpect(status().isOk());
+    String conflict =
+        mvc.perform(
+                put("/api/v1/workspaces/SVN/institutions/" + id)
+                    .contentType("application/json")
+                    .content(
+                        "{\"version\": " + version + ", \"name\": \"Other\", \"kind\": \"agency\"}")
+                    .with(logins.as(DemoLogins.ADMIN))
+                    .with(csrf()))
+            .andExpect(status().isConflict())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+    assertThat(json.readTree(conflict).get("current").get("name").asString()).isEqualTo("GODC");
+
+    String invalid =
+        mvc.perform(
+                post("/api/v1/workspaces/SVN/institutions")
+                    .contentType("application/json")
+                    .content("{\"name\": \"\", \"kind\": \"agency\"}")
+                    .with(logins.as(COORDINATOR_SVN))
+                    .with(csrf()))
+            .andExpect(status().isBadRequest())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+    assertThat(json.readTree(invalid).get("detail").asString())
+        .isEqualTo("Give the institution's name.");
+    assertThat(json.readTree(invalid).get("field").asString()).isEqualTo("name");
+    mvc.perform(
+            post("/api/v1/workspaces/SVN/institutions")
+                .contentType("application/json")
+                .content("{\"name\": \"Ministry of Health\", \"kind\": \"ministry\"}")
+                .with(logins.as(DemoLogins.FOCAL_POINT_PRY))
+                .with(csrf()))
+        .andExpect(status().isForbidden());
+    mvc.perform(
+            get("/api/v1/workspaces/SVN/institutions/"
+                    + institution("PRY", "Ministerio de Justicia"))
+                .with(logins.as(DemoLogins.ADMIN)))
+        .andExpect(status().isNotFound());
   }
 
   private UUID institution(String iso3, String name) {
