@@ -18,12 +18,15 @@ import org.coopera.recommendations.importing.ImportFormat;
 import org.coopera.recommendations.importing.ImportReport;
 import org.coopera.recommendations.importing.ImportService;
 import org.coopera.recommendations.importing.ParsedFile;
+import org.coopera.support.CooperaIntegrationTest;
 import org.coopera.support.DemoLogins;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Imports a generated Coopera-template file of {@code coopera.bench.import-rows} rows (25,000 by
@@ -34,7 +37,11 @@ import org.springframework.security.core.userdetails.UserDetailsService;
  * wrote, copied again into the same tables with PostgreSQL's {@code COPY}, audit triggers off and
  * then on ({@link CopyBaseline}). Run by {@code mvn -Pbench verify}.
  */
-@BenchmarkApplication
+// The application as the ITs start it, with Hibernate's statistics off as in production, and
+// closed after the class so that each benchmark starts from the demo data alone.
+@CooperaIntegrationTest
+@TestPropertySource(properties = "spring.jpa.properties.hibernate.generate_statistics=false")
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class ImportBenchmark {
 
   private static final int RUNS = Integer.getInteger("coopera.bench.runs", 5);

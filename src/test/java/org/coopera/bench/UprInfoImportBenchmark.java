@@ -22,6 +22,7 @@ import org.coopera.recommendations.importing.ImportReport;
 import org.coopera.recommendations.importing.ImportService;
 import org.coopera.recommendations.importing.ParsedFile;
 import org.coopera.recommendations.importing.SourceRow;
+import org.coopera.support.CooperaIntegrationTest;
 import org.coopera.support.DemoLogins;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -31,6 +32,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Imports the UPR Info database export of sessions 1–13 (three CSV files, the legacy XLS of
@@ -45,7 +48,11 @@ import org.springframework.security.core.userdetails.UserDetailsService;
  * -Dcoopera.bench.upr-info=/path}, and without it the benchmark is skipped. Run by {@code mvn
  * -Pbench verify}.
  */
-@BenchmarkApplication
+// The application as the ITs start it, with Hibernate's statistics off as in production, and
+// closed after the class so that each benchmark starts from the demo data alone.
+@CooperaIntegrationTest
+@TestPropertySource(properties = "spring.jpa.properties.hibernate.generate_statistics=false")
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class UprInfoImportBenchmark {
 
   private static final String FOLDER = "coopera.bench.upr-info";

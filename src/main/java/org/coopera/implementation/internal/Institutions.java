@@ -4,9 +4,12 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -61,17 +64,7 @@ public class Institutions {
   public List<Institution> list(String stateIso3, CooperaUser user) {
     String iso3 = state(stateIso3);
     Workspace.requireSee(user, iso3);
-    List<Institution> found = new ArrayList<>();
-    for (UUID id :
-        jdbc.sql(
-                "select id from institution where state_iso3 = ?"
-                    + " order by active desc, lower(name)")
-            .param(iso3)
-            .query(UUID.class)
-            .list()) {
-      found.add(load(id).orElseThrow());
-    }
-    return found;
+    return loadAll("state_iso3 = ?", iso3);
   }
 
   @Transactional(readOnly = true)
@@ -208,50 +201,77 @@ public class Institutions {
   }
 
   private Optional<Institution> load(UUID id) {
-    return jdbc.sql(
-            """
-            select id, state_iso3, name, acronym, kind, active, updated_at, version
-            from institution where id = ?
-            """)
-        .param(id)
-        .query(
-            (rs, n) -> {
-              UUID key = rs.getObject("id", UUID.class);
-              String iso3 = rs.getString("state_iso3");
-              return new Institution(
-                  key,
-                  iso3,
-                  rs.getString("name"),
-                  rs.getString("acronym"),
-                  InstitutionKind.valueOf(rs.getString("kind")),
-                  rs.getBoolean("active"),
-                  List.of(),
-                  rs.getTimestamp("updated_at").toInstant(),
-                  rs.getLong("version"));
-            })
-        .optional()
-        .map(this::withFocalPoints);
+    return loadAll("id = ?", id).stream().findFirst();
   }
 
-  private Institution withFocalPoints(Institution i) {
-    Set<UUID> ids =
-        new LinkedHashSet<>(
-            jdbc.sql("select account_id from institution_focal_point where institution_id = ?")
-                .param(i.id())
-                .query(UUID.class)
-                .list());
-    List<AccountNames.StateOfficial> focalPoints =
-        accounts.officialsOf(i.stateIso3()).stream().filter(o -> ids.contains(o.id())).toList();
-    return new Institution(
-        i.id(),
-        i.stateIso3(),
-        i.name(),
-        i.acronym(),
-        i.kind(),
-        i.active(),
-        focalPoints,
-        i.updatedAt(),
-        i.version());
+  /**
+   * The institutions a condition on {@code institution} selects, active first and by name, each
+   * with its focal points: three queries whatever their number.
+   */
+  private List<Institution> loadAll(String condition, Object value) {
+    record Row(
+        UUID id,
+        String stateIso3,
+        String name,
+        String acronym,
+        InstitutionKind kind,
+        boolean active,
+        Instant updatedAt,
+        long version) {}
+    List<Row> rows =
+        jdbc.sql(
+                "select id, state_iso3, name, acronym, kind, active, updated_at, version"
+                    + " from institution where "
+                    + condition
+                    + " order by active desc, lower(name)")
+            .param(value)
+            .query(
+                (rs, n) ->
+                    new Row(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("state_iso3"),
+                        rs.getString("name"),
+                        rs.getString("acronym"),
+                        InstitutionKind.valueOf(rs.getString("kind")),
+                        rs.getBoolean("active"),
+                        rs.getTimestamp("updated_at").toInstant(),
+                        rs.getLong("version")))
+            .list();
+    if (rows.isEmpty()) {
+      return List.of();
+    }
+    Map<UUID, Set<UUID>> focal = new HashMap<>();
+    jdbc.sql(
+            "select institution_id, account_id from institution_focal_point"
+                + " where institution_id in (:ids)")
+        .param("ids", rows.stream().map(Row::id).toList())
+        .query(
+            rs -> {
+              focal
+                  .computeIfAbsent(rs.getObject(1, UUID.class), k -> new HashSet<>())
+                  .add(rs.getObject(2, UUID.class));
+            });
+    Map<String, List<AccountNames.StateOfficial>> officials = new HashMap<>();
+    List<Institution> found = new ArrayList<>();
+    for (Row r : rows) {
+      Set<UUID> ids = focal.getOrDefault(r.id(), Set.of());
+      List<AccountNames.StateOfficial> focalPoints =
+          officials.computeIfAbsent(r.stateIso3(), accounts::officialsOf).stream()
+              .filter(o -> ids.contains(o.id()))
+              .toList();
+      found.add(
+          new Institution(
+              r.id(),
+              r.stateIso3(),
+              r.name(),
+              r.acronym(),
+              r.kind(),
+              r.active(),
+              focalPoints,
+              r.updatedAt(),
+              r.version()));
+    }
+    return found;
   }
 
   private String state(String iso3) {

@@ -97,7 +97,6 @@ class InstitutionPagesController {
     } catch (InvalidInputException e) {
       response.setStatus(HttpStatus.BAD_REQUEST.value());
       model.addAttribute("error", e);
-      model.addAttribute("typed", draft);
       model.addAttribute("typedVersion", version);
       return editPage(found(iso3, id, user), user, model, draft);
     } catch (Institutions.StaleInstitution e) {

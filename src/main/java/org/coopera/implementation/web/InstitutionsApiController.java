@@ -10,6 +10,7 @@ import org.coopera.identity.CooperaUser;
 import org.coopera.implementation.internal.Institutions;
 import org.coopera.implementation.internal.Institutions.Draft;
 import org.coopera.implementation.internal.Institutions.Institution;
+import org.coopera.platform.InvalidInputException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -119,7 +120,7 @@ class InstitutionsApiController {
       @RequestBody InstitutionRequest request,
       @AuthenticationPrincipal CooperaUser user) {
     if (request.version() == null) {
-      throw new org.coopera.platform.InvalidInputException("institution.error.version", "version");
+      throw new InvalidInputException("institution.error.version", "version");
     }
     return InstitutionJson.of(
         institutions.update(iso3, id, request.version(), request.draft(), user));

@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import org.coopera.implementation.internal.Institutions;
 import org.coopera.platform.ApiProblems;
-import org.coopera.platform.InvalidInputException;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -24,21 +23,6 @@ class InstitutionsApiErrors {
   InstitutionsApiErrors(ApiProblems problems, MessageSource messages) {
     this.problems = problems;
     this.messages = messages;
-  }
-
-  @ExceptionHandler(InvalidInputException.class)
-  ProblemDetail invalid(InvalidInputException e, HttpServletRequest request, Locale locale) {
-    ProblemDetail problem =
-        problems.of(
-            HttpStatus.BAD_REQUEST,
-            "invalid-input",
-            messages.getMessage(e, locale),
-            request.getRequestURI(),
-            locale);
-    if (e.field() != null) {
-      problem.setProperty("field", e.field());
-    }
-    return problem;
   }
 
   @ExceptionHandler({Institutions.WorkspaceNotFound.class, Institutions.InstitutionNotFound.class})

@@ -1,15 +1,13 @@
 package org.coopera.platform.files;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 import org.coopera.platform.InvalidInputException;
+import org.coopera.platform.Sha256;
 import org.coopera.platform.StoredFiles;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -55,7 +53,7 @@ class JdbcStoredFiles implements StoredFiles {
     }
     StoredFile file =
         new StoredFile(
-            UUID.randomUUID(), name, type, content.length, sha256(content), now(), storedBy);
+            UUID.randomUUID(), name, type, content.length, Sha256.hex(content), now(), storedBy);
     jdbc.sql(
             """
             insert into stored_file (id, file_name, media_type, size, sha256, stored_at, stored_by)
@@ -132,13 +130,5 @@ class JdbcStoredFiles implements StoredFiles {
   /** Now, to the microsecond PostgreSQL keeps, so that a file reads back equal. */
   private Instant now() {
     return clock.instant().truncatedTo(ChronoUnit.MICROS);
-  }
-
-  private static String sha256(byte[] content) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

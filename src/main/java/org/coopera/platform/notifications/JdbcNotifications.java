@@ -44,13 +44,13 @@ class JdbcNotifications implements Notifications {
     jdbc.sql(
             """
             insert into notification (id, account_id, message_key, arguments, link, created_at)
-            values (?, ?, ?, ?::text[], ?, ?)
+            values (?, ?, ?, ?, ?, ?)
             """)
         .params(
             UUID.randomUUID(),
             accountId,
             notice.messageKey(),
-            arrayLiteral(notice.arguments()),
+            notice.arguments().toArray(String[]::new),
             notice.link(),
             Timestamp.from(clock.instant()))
         .update();
@@ -132,19 +132,5 @@ class JdbcNotifications implements Notifications {
 
   private static List<String> strings(Array array) throws SQLException {
     return array == null ? List.of() : List.of((String[]) array.getArray());
-  }
-
-  /** A PostgreSQL array literal of texts, every element quoted and escaped. */
-  static String arrayLiteral(List<String> values) {
-    StringBuilder literal = new StringBuilder("{");
-    for (int i = 0; i < values.size(); i++) {
-      String value = values.get(i) == null ? "" : values.get(i);
-      literal
-          .append(i == 0 ? "" : ",")
-          .append('"')
-          .append(value.replace("\\", "\\\\").replace("\"", "\\\""))
-          .append('"');
-    }
-    return literal.append('}').toString();
   }
 }

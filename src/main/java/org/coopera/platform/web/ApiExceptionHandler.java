@@ -3,6 +3,7 @@ package org.coopera.platform.web;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import org.coopera.platform.ApiProblems;
+import org.coopera.platform.InvalidInputException;
 import org.coopera.platform.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,6 +80,26 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             null,
             locale);
     return ResponseEntity.badRequest().body(problem);
+  }
+
+  /**
+   * Input the caller sent that cannot be accepted: 400 with the reason in the caller's language
+   * and, when it concerns one, the {@code field}.
+   */
+  @ExceptionHandler(InvalidInputException.class)
+  ProblemDetail invalidInput(InvalidInputException e, HttpServletRequest request) {
+    Locale locale = RequestContextUtils.getLocale(request);
+    ProblemDetail problem =
+        problems.of(
+            HttpStatus.BAD_REQUEST,
+            "invalid-input",
+            messages.getMessage(e, locale),
+            request.getRequestURI(),
+            locale);
+    if (e.field() != null) {
+      problem.setProperty("field", e.field());
+    }
+    return problem;
   }
 
   /** A controller's own refusal: the caller is signed in but may not do this. */

@@ -1,10 +1,7 @@
 package org.coopera.recommendations.importing;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -15,6 +12,7 @@ import org.coopera.identity.Role;
 import org.coopera.platform.InvalidInputException;
 import org.coopera.platform.ListPage;
 import org.coopera.platform.PageParameters;
+import org.coopera.platform.Sha256;
 import org.coopera.recommendations.internal.RecommendationDraft;
 import org.coopera.recommendations.internal.RecommendationRegistry;
 import org.coopera.recommendations.internal.StateNames;
@@ -90,7 +88,7 @@ public class ImportService {
             scope,
             user.accountId(),
             clock.instant());
-    records.insert(report, sha256(content), content);
+    records.insert(report, Sha256.hex(content), content);
     return report;
   }
 
@@ -125,7 +123,7 @@ public class ImportService {
     Instant now = clock.instant();
     ImportReport report =
         report(UUID.randomUUID(), fileName, content.length, validation, null, SYSTEM, now);
-    records.insert(report, sha256(content), content);
+    records.insert(report, Sha256.hex(content), content);
     if (!validation.valid()) {
       return report;
     }
@@ -282,14 +280,6 @@ public class ImportService {
     if (report.scopeIso3() == null
         || !user.hasRoleForState(Role.STATE_COORDINATOR, report.scopeIso3())) {
       throw new ImportNotFound(report.id());
-    }
-  }
-
-  private static String sha256(byte[] content) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 

@@ -3,7 +3,6 @@ package org.coopera.recommendations.web;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import org.coopera.platform.ApiProblems;
-import org.coopera.platform.InvalidInputException;
 import org.coopera.recommendations.importing.ImportService;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
@@ -47,21 +46,6 @@ class ImportsApiErrors {
             request.getRequestURI(),
             locale);
     problem.setProperty("import", ImportJson.of(e.report(), messages, locale));
-    return problem;
-  }
-
-  @ExceptionHandler(InvalidInputException.class)
-  ProblemDetail invalid(InvalidInputException e, HttpServletRequest request, Locale locale) {
-    ProblemDetail problem =
-        problems.of(
-            HttpStatus.BAD_REQUEST,
-            "invalid-input",
-            messages.getMessage(e, locale),
-            request.getRequestURI(),
-            locale);
-    if (e.field() != null) {
-      problem.setProperty("field", e.field());
-    }
     return problem;
   }
 }
