@@ -24,7 +24,7 @@ class MigrationsIT {
             .query(String.class)
             .list();
     assertThat(versions)
-        .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12");
+        .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13");
     assertThat(
             jdbc.sql("select count(*) from flyway_schema_history where not success")
                 .query(Long.class)
@@ -86,7 +86,9 @@ class MigrationsIT {
             "recommendation_import_file",
             "mail_outbox",
             "notification",
-            "stored_file_content");
+            "stored_file_content",
+            "reminder_sent",
+            "digest_sent");
   }
 
   @Test

@@ -43,7 +43,9 @@ class AuditTriggerCallback implements Callback {
           "recommendation_import_file",
           "mail_outbox",
           "notification",
-          "stored_file_content");
+          "stored_file_content",
+          "reminder_sent",
+          "digest_sent");
 
   static final String TRIGGER = "audit_row";
   static final String INSERT_TRIGGER = "audit_insert";

@@ -10,6 +10,9 @@ import java.util.Set;
 import java.util.UUID;
 import org.coopera.identity.CooperaUser;
 import org.coopera.platform.InvalidInputException;
+import org.coopera.recommendations.ClusterDissolved;
+import org.coopera.recommendations.ClusterMerged;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -28,16 +31,19 @@ public class Clustering {
   private final RecommendationRepository recommendations;
   private final JdbcClient jdbc;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
   Clustering(
       ClusterRepository clusters,
       RecommendationRepository recommendations,
       JdbcClient jdbc,
-      Clock clock) {
+      Clock clock,
+      ApplicationEventPublisher events) {
     this.clusters = clusters;
     this.recommendations = recommendations;
     this.jdbc = jdbc;
     this.clock = clock;
+    this.events = events;
   }
 
   /** A cluster and its members, for the page that shows them side by side. */
@@ -141,6 +147,8 @@ public class Clustering {
     }
     if (members.size() - leaving.size() < 2) {
       members.forEach(r -> r.joinCluster(null, now));
+      recommendations.flush();
+      events.publishEvent(new ClusterDissolved(cluster.id(), cluster.stateIso3(), cluster.label()));
       clusters.delete(cluster);
     } else {
       cluster.touch(now);
@@ -168,6 +176,8 @@ public class Clustering {
         .findByClusterIdOrderByCodeAsc(other)
         .forEach(r -> r.joinCluster(cluster.id(), now));
     recommendations.flush();
+    events.publishEvent(
+        new ClusterMerged(absorbed.id(), cluster.id(), cluster.stateIso3(), absorbed.label()));
     clusters.delete(absorbed);
     cluster.touch(now);
   }

@@ -1,0 +1,47 @@
+package org.coopera.recommendations;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What other modules may read of the registry: a recommendation or a cluster by its identity, the
+ * recommendations of a review, and the names of themes. Read-only; the registry's own pages and
+ * services do the curating.
+ */
+public interface RecommendationLookup {
+
+  Optional<RecommendationRef> recommendation(String code);
+
+  Map<UUID, RecommendationRef> recommendations(Collection<UUID> ids);
+
+  /** A cluster with its members, whatever its status. */
+  Optional<ClusterRef> cluster(UUID id);
+
+  Map<UUID, ClusterRef> clusters(Collection<UUID> ids);
+
+  /**
+   * The recommendations made to a State in one review: by the UPR in a cycle ({@code mechanism}
+   * {@code UPR} and the cycle), or by a treaty body (its mechanism code, cycle ignored); by code.
+   */
+  List<RecommendationRef> ofReview(String stateIso3, String mechanism, Integer uprCycle);
+
+  /** A recommendation as other modules see it: its original text and confirmed themes. */
+  record RecommendationRef(
+      UUID id,
+      String code,
+      String stateIso3,
+      String mechanismCode,
+      Integer uprCycle,
+      int year,
+      String text,
+      Response response,
+      UUID clusterId,
+      List<String> themes) {}
+
+  /** A cluster of a State's recommendations; only an accepted one is the State's own grouping. */
+  record ClusterRef(
+      UUID id, String stateIso3, String label, boolean accepted, List<RecommendationRef> members) {}
+}
