@@ -77,7 +77,7 @@ class InstitutionsIT {
   @Test
   void theWayInLeadsEachOfficialToTheirState() throws Exception {
     mvc.perform(get("/workspace").with(logins.as(DemoLogins.FOCAL_POINT_PRY)))
-        .andExpect(redirectedUrl("/workspace/PRY/institutions"));
+        .andExpect(redirectedUrl("/workspace/PRY"));
     assertThat(page("/workspace?lang=en", DemoLogins.ADMIN).select("a[href$=/institutions]"))
         .hasSizeGreaterThan(190);
     mvc.perform(get("/workspace").with(logins.as(DemoLogins.AGENCY_OFFICER)))

@@ -13,6 +13,8 @@ public class DemoLogins {
   public static final String ADMIN = "admin@demo.coopera.org";
   public static final String COORDINATOR_PRY = "coordinator.pry@demo.coopera.org";
   public static final String FOCAL_POINT_PRY = "focal.pry@demo.coopera.org";
+  public static final String COORDINATOR_SVN = "coordinator.svn@demo.coopera.org";
+  public static final String FOCAL_POINT_SVN = "focal.svn@demo.coopera.org";
   public static final String AGENCY_OFFICER = "officer.ohchr@demo.coopera.org";
   public static final String FUND_MANAGER = "fund.manager@demo.coopera.org";
   public static final String DONOR = "donor.nor@demo.coopera.org";

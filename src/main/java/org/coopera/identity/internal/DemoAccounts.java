@@ -34,6 +34,10 @@ public final class DemoAccounts {
               "Demo State Coordinator (Slovenia)",
               List.of(Grant.forState(Role.STATE_COORDINATOR, "SVN"))),
           new DemoAccount(
+              "focal.svn@demo.coopera.org",
+              "Demo Focal Point (Slovenia)",
+              List.of(Grant.forState(Role.STATE_FOCAL_POINT, "SVN"))),
+          new DemoAccount(
               "officer.ohchr@demo.coopera.org",
               "Demo Agency Officer (OHCHR)",
               List.of(Grant.forOrganisation(Role.AGENCY_OFFICER, "OHCHR"))),

@@ -6,9 +6,12 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.coopera.identity.CooperaUser;
@@ -83,6 +86,25 @@ public class Actions {
   @Transactional(readOnly = true)
   public List<Action> of(UUID assignmentId) {
     return select("a.assignment_id = ?", assignmentId);
+  }
+
+  /** The statuses of the actions of each of a State's assignments, for the roll-up of a list. */
+  @Transactional(readOnly = true)
+  public Map<UUID, ImplementationStatus> rolledUp(String stateIso3) {
+    Map<UUID, List<ImplementationStatus>> byAssignment = new HashMap<>();
+    jdbc.sql(
+            "select a.assignment_id, a.status from implementation_action a"
+                + " join assignment s on s.id = a.assignment_id where s.state_iso3 = ?")
+        .param(stateIso3)
+        .query(
+            rs -> {
+              byAssignment
+                  .computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+                  .add(ImplementationStatus.valueOf(rs.getString(2)));
+            });
+    Map<UUID, ImplementationStatus> rolled = new HashMap<>();
+    byAssignment.forEach((id, statuses) -> rolled.put(id, ImplementationStatus.rollUp(statuses)));
+    return rolled;
   }
 
   @Transactional(readOnly = true)

@@ -140,6 +140,15 @@ public class Assignments {
     return loadAll("a.id = :v", id).stream().findFirst();
   }
 
+  /** The State an assignment belongs to. */
+  @Transactional(readOnly = true)
+  public Optional<String> stateOf(UUID id) {
+    return jdbc.sql("select state_iso3 from assignment where id = ?")
+        .param(id)
+        .query(String.class)
+        .optional();
+  }
+
   /** Every assignment of a State, unchecked: for the public view and reports, which filter. */
   @Transactional(readOnly = true)
   List<Assignment> allOf(String stateIso3) {

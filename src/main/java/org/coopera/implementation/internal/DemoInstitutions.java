@@ -55,20 +55,40 @@ class DemoInstitutions {
               "MZEZ",
               InstitutionKind.MINISTRY,
               List.of("coordinator.svn@demo.coopera.org")),
-          new Demo("SVN", "Ministry of Justice", "MP", InstitutionKind.MINISTRY, List.of()),
+          new Demo(
+              "SVN",
+              "Ministry of Justice",
+              "MP",
+              InstitutionKind.MINISTRY,
+              List.of("focal.svn@demo.coopera.org")),
           new Demo("SVN", "Human Rights Ombudsman", null, InstitutionKind.NHRI, List.of()),
-          new Demo("SVN", "National Assembly", "DZ", InstitutionKind.PARLIAMENT, List.of()));
+          new Demo("SVN", "National Assembly", "DZ", InstitutionKind.PARLIAMENT, List.of()),
+          new Demo(
+              "SVN",
+              "Ministry of Labour, Family, Social Affairs and Equal Opportunities",
+              "MDDSZ",
+              InstitutionKind.MINISTRY,
+              List.of("focal.svn@demo.coopera.org")),
+          new Demo(
+              "SVN",
+              "Government Office for National Minorities",
+              "UN",
+              InstitutionKind.AGENCY,
+              List.of()));
 
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
   private final Clock clock;
+  private final DemoWorkspace workspace;
   private final boolean demo;
 
   DemoInstitutions(
       JdbcClient jdbc,
       TransactionTemplate transactions,
       Clock clock,
+      DemoWorkspace workspace,
       @Value("${coopera.demo:false}") boolean demo) {
+    this.workspace = workspace;
     this.jdbc = jdbc;
     this.transactions = transactions;
     this.clock = clock;
@@ -82,6 +102,8 @@ class DemoInstitutions {
     }
     transactions.executeWithoutResult(tx -> INSTITUTIONS.forEach(this::add));
     log.info("Demo data: {} institutions of Paraguay and Slovenia", INSTITUTIONS.size());
+    Integer planned = transactions.execute(tx -> workspace.add());
+    log.info("Demo data: {} of Slovenia's recommendations assigned, with their plan", planned);
   }
 
   private void add(Demo demo) {

@@ -38,7 +38,7 @@ class WorkspacePagesController {
       throw new AccessDeniedException("Only State officials and administrators have workspaces");
     }
     if (states.size() == 1) {
-      return "redirect:/workspace/" + states.get(0).iso3() + "/institutions";
+      return "redirect:/workspace/" + states.get(0).iso3();
     }
     model.addAttribute("states", states);
     return "implementation/workspaces";
