@@ -7,12 +7,12 @@ import java.util.Locale;
 import org.coopera.implementation.ImplementationStatus;
 
 /**
- * Everything the draft of a State's implementation report holds, gathered from the workspace
- * before it is written out as DOCX or PDF: the review it answers, and for every recommendation or
- * cluster of that review its response, the institutions in charge, the actions, the indicator
- * values and the status. Texts that come from the data (recommendation texts, names, narratives)
- * are as the State entered them; labels (statuses, responses, headings) are for the writers to
- * translate into {@link #language}.
+ * Everything the draft of a State's implementation report holds, gathered from the workspace before
+ * it is written out as DOCX or PDF: the review it answers, and for every recommendation or cluster
+ * of that review its response, the institutions in charge, the actions, the indicator values and
+ * the status. Texts that come from the data (recommendation texts, names, narratives) are as the
+ * State entered them; labels (statuses, responses, headings) are for the writers to translate into
+ * {@link #language}.
  *
  * @param kind a UPR mid-term report or a treaty body's follow-up
  * @param reviewTitle the review as the report names it (UPR third cycle, a committee's name)
@@ -40,8 +40,8 @@ public record ReportContent(
    * @param recommendations the codes and texts of the recommendations it covers (one unless a
    *     cluster)
    * @param responseKey the message key of the State's response ({@code response.supported})
-   * @param themes names of its themes, already in the report's language where the application
-   *     has them
+   * @param themes names of its themes, already in the report's language where the application has
+   *     them
    * @param status rolled up from its actions
    */
   public record Entry(
