@@ -122,7 +122,7 @@ final class DocxRenderer {
       }
       case NORMAL -> {}
     }
-    if (p.emphasis() == Emphasis.TITLE || p.emphasis() == Emphasis.SUBTITLE) {
+    if (p.emphasis() != Emphasis.NORMAL && p.emphasis() != Emphasis.STRONG) {
       paragraph.setAlignment(ParagraphAlignment.CENTER);
     }
     text(run, p.text());

@@ -85,7 +85,7 @@ final class EntrySection {
             labels.text("report.action.status"),
             labels.text("report.action.progress")),
         rows,
-        List.of(4, 3, 3, 3, 3, 5));
+        List.of(4, 3, 3, 4, 3, 5));
   }
 
   private void addIndicator(Indicator indicator, List<Block> blocks) {

@@ -112,14 +112,14 @@ final class PdfRenderer {
         };
     float leading = size * 1.35f;
     Color colour = emphasis == Emphasis.NOTE ? NOTE : TEXT;
-    boolean centred = emphasis == Emphasis.TITLE || emphasis == Emphasis.SUBTITLE;
+    boolean centred = emphasis != Emphasis.NORMAL && emphasis != Emphasis.STRONG;
     for (String line : font.wrap(paragraph.text(), size, flow.width())) {
       flow.ensure(leading);
       float x = centred ? flow.left() + (flow.width() - font.width(line, size)) / 2 : flow.left();
       flow.text(font, size, x, flow.y(), line, colour);
       flow.down(leading);
     }
-    flow.down(centred ? size : 5);
+    flow.down(emphasis == Emphasis.TITLE || emphasis == Emphasis.SUBTITLE ? size : 5);
   }
 
   /** The label in bold, the value beside it (wrapped under itself), or below a long label. */

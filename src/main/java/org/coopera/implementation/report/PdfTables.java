@@ -13,6 +13,7 @@ import org.coopera.implementation.report.ReportDocument.Table;
 final class PdfTables {
 
   private static final float SIZE = 8.5f;
+  private static final float HEADER_SIZE = 7.5f;
   private static final float LEADING = SIZE * 1.3f;
   private static final float PADDING = 3f;
   private static final Color HEADER_FILL = new Color(0xE6, 0xE6, 0xE6);
@@ -29,11 +30,11 @@ final class PdfTables {
 
   void draw(Table table) {
     float[] widths = widths(table.weights());
-    List<List<String>> header = cells(table.header(), widths, bold);
+    List<List<String>> header = cells(table.header(), widths, bold, HEADER_SIZE);
     float headerHeight = height(header);
     List<List<List<String>>> rows = new ArrayList<>();
     for (List<String> row : table.rows()) {
-      rows.add(cells(row, widths, regular));
+      rows.add(cells(row, widths, regular, SIZE));
     }
     float firstRow = rows.isEmpty() ? 0 : Math.min(height(rows.get(0)), 3 * LEADING);
     flow.ensure(headerHeight + firstRow + 2 * PADDING);
@@ -85,7 +86,13 @@ final class PdfTables {
       List<String> lines = row.get(column);
       for (int line = from; line < Math.min(to, lines.size()); line++) {
         float lineTop = top - PADDING - (line - from) * LEADING;
-        flow.text(font, SIZE, x + PADDING, lineTop - 1, lines.get(line), Color.BLACK);
+        flow.text(
+            font,
+            header ? HEADER_SIZE : SIZE,
+            x + PADDING,
+            lineTop - 1,
+            lines.get(line),
+            Color.BLACK);
       }
       x += widths[column];
     }
@@ -101,10 +108,11 @@ final class PdfTables {
     return widths;
   }
 
-  private static List<List<String>> cells(List<String> row, float[] widths, PdfFont font) {
+  private static List<List<String>> cells(
+      List<String> row, float[] widths, PdfFont font, float size) {
     List<List<String>> cells = new ArrayList<>();
     for (int i = 0; i < row.size(); i++) {
-      cells.add(font.wrap(row.get(i), SIZE, widths[i] - 2 * PADDING));
+      cells.add(font.wrap(row.get(i), size, widths[i] - 2 * PADDING));
     }
     return cells;
   }

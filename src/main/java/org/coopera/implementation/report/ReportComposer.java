@@ -57,7 +57,8 @@ final class ReportComposer {
     }
     blocks.add(
         new Paragraph(
-            labels.text("report.prepared-on", labels.date(content.preparedOn())), Emphasis.NORMAL));
+            labels.text("report.prepared-on", labels.date(content.preparedOn())),
+            Emphasis.SUBTITLE));
     blocks.add(new Paragraph(labels.text("report.draft-notice"), Emphasis.NOTE));
     blocks.add(new PageBreak());
   }
@@ -130,8 +131,9 @@ final class ReportComposer {
           rows.add(row);
         });
     List<Integer> weights = new ArrayList<>();
-    weights.add(4);
-    weights.addAll(Collections.nCopies(ImplementationStatus.values().length + 1, 2));
+    weights.add(3);
+    weights.addAll(Collections.nCopies(ImplementationStatus.values().length, 3));
+    weights.add(2);
     return new Table(header, rows, weights);
   }
 }
