@@ -39,7 +39,8 @@ public record ReportContent(
    * @param reference the recommendation's code, or the cluster's label
    * @param recommendations the codes and texts of the recommendations it covers (one unless a
    *     cluster)
-   * @param responseKey the message key of the State's response ({@code response.supported})
+   * @param responseKey the message key of the State's response ({@code
+   *     recommendations.response.supported})
    * @param themes names of its themes, already in the report's language where the application has
    *     them
    * @param status rolled up from its actions
