@@ -28,6 +28,15 @@ public interface RecommendationLookup {
    */
   List<RecommendationRef> ofReview(String stateIso3, String mechanism, Integer uprCycle);
 
+  /**
+   * The reviews a State has recommendations from: each UPR cycle, and each treaty body or special
+   * procedure (cycle null), with how many recommendations; UPR cycles first, latest first.
+   */
+  List<ReviewRef> reviewsOf(String stateIso3);
+
+  /** A review of a State and the number of its recommendations in the registry. */
+  record ReviewRef(String mechanismCode, Integer uprCycle, int recommendations) {}
+
   /** A recommendation as other modules see it: its original text and confirmed themes. */
   record RecommendationRef(
       UUID id,

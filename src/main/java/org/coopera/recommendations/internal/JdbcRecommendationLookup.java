@@ -94,6 +94,22 @@ class JdbcRecommendationLookup implements RecommendationLookup {
         Map.of("state", stateIso3, "mechanism", mechanism == null ? "" : mechanism));
   }
 
+  @Override
+  public List<ReviewRef> reviewsOf(String stateIso3) {
+    return jdbc.sql(
+            """
+            select mechanism_code, case when mechanism_code = 'UPR' then upr_cycle end as cycle,
+                   count(*) as n
+            from recommendation where state_iso3 = ?
+            group by 1, 2
+            order by (mechanism_code = 'UPR') desc, cycle desc nulls last, mechanism_code
+            """)
+        .param(stateIso3)
+        .query(
+            (rs, n) -> new ReviewRef(rs.getString(1), rs.getObject(2, Integer.class), rs.getInt(3)))
+        .list();
+  }
+
   private List<RecommendationRef> select(String where, Map<String, ?> params) {
     record Row(
         UUID id,
