@@ -121,11 +121,6 @@ public class Deadlines {
     return items(iso3, LocalDate.now(clock), filter);
   }
 
-  /** Today, as the application's clock has it. */
-  public LocalDate today() {
-    return LocalDate.now(clock);
-  }
-
   /** The calendar of a State as it stands on {@code today}, unchecked: for the reminders. */
   List<DueItem> items(String iso3, LocalDate today, Filter filter) {
     List<DueItem> items = new ArrayList<>();
