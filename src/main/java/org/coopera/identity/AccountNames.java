@@ -48,6 +48,27 @@ public class AccountNames {
   }
 
   /**
+   * The language each of these accounts chose for the interface (an ISO 639-1 code such as {@code
+   * fr}), for mail written to them; an account that chose none is left out.
+   */
+  public Map<UUID, String> languages(Collection<UUID> ids) {
+    Map<UUID, String> languages = new HashMap<>();
+    List<UUID> wanted = ids.stream().filter(java.util.Objects::nonNull).distinct().toList();
+    if (wanted.isEmpty()) {
+      return languages;
+    }
+    jdbc.sql(
+            "select id, preferred_language from account"
+                + " where id in (:ids) and preferred_language is not null")
+        .param("ids", wanted)
+        .query(
+            rs -> {
+              languages.put(rs.getObject(1, UUID.class), rs.getString(2));
+            });
+    return languages;
+  }
+
+  /**
    * The enabled accounts that coordinate a State or are its focal points, by name: the people a
    * State's workspace may name as focal points.
    */
