@@ -347,10 +347,11 @@ public class PublicImplementation {
                   byPeriod.add(v);
                 }
               }
+              // latest period first
               byPeriod.sort(
                   java.util.Comparator.comparing(
                           PublishedValue::periodEnd,
-                          java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
+                          java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()))
                       .reversed());
               indicators
                   .computeIfAbsent(

@@ -85,10 +85,6 @@ class PublicImplementationController {
           && (status == null || a.status() == status);
     }
 
-    boolean any() {
-      return theme != null || institution != null || status != null;
-    }
-
     public String statusName() {
       return status == null ? null : status.apiName();
     }
