@@ -26,10 +26,12 @@ class DemoWorkspace {
   private static final String STATE = "SVN";
 
   private final JdbcClient jdbc;
+  private final Actions actions;
   private final Clock clock;
 
-  DemoWorkspace(JdbcClient jdbc, Clock clock) {
+  DemoWorkspace(JdbcClient jdbc, Actions actions, Clock clock) {
     this.jdbc = jdbc;
+    this.actions = actions;
     this.clock = clock;
   }
 
@@ -433,16 +435,7 @@ class DemoWorkspace {
             created)
         .update();
     if (action != null && review.counts()) {
-      jdbc.sql(
-              """
-              update implementation_action a set status = coalesce((
-                  select u.status from progress_update u
-                  where u.action_id = a.id and u.review in ('APPROVED', 'PUBLISHED')
-                  order by u.reviewed_at desc, u.created_at desc limit 1), 'NOT_STARTED')
-              where a.id = ?
-              """)
-          .param(action)
-          .update();
+      actions.rollUp(action);
     }
   }
 }

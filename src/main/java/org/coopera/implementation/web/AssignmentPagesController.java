@@ -19,7 +19,6 @@ import org.coopera.implementation.internal.ProgressUpdates;
 import org.coopera.implementation.internal.Review;
 import org.coopera.implementation.internal.StaleItem;
 import org.coopera.implementation.internal.Workspace;
-import org.coopera.implementation.internal.WorkspaceItemNotFound;
 import org.coopera.platform.InvalidInputException;
 import org.coopera.platform.StoredFiles;
 import org.coopera.reference.ReferenceData;
@@ -27,7 +26,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -347,11 +345,5 @@ class AssignmentPagesController {
     model.addAttribute("reviews", Review.values());
     model.addAttribute("maxSize", files.maxSize());
     return "implementation/assignment";
-  }
-
-  /** No such State, or nothing of that id in its workspace: 404. */
-  @ExceptionHandler({Institutions.WorkspaceNotFound.class, WorkspaceItemNotFound.class})
-  void notFound(HttpServletResponse response) throws IOException {
-    response.sendError(HttpStatus.NOT_FOUND.value());
   }
 }

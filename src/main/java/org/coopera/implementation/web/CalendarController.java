@@ -22,13 +22,11 @@ import org.springframework.context.MessageSource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -203,11 +201,5 @@ class CalendarController {
       query.queryParam("past", true);
     }
     return query.build().toUriString();
-  }
-
-  /** No such State: the one error page, 404. */
-  @ExceptionHandler(Institutions.WorkspaceNotFound.class)
-  void notFound(HttpServletResponse response) throws IOException {
-    response.sendError(HttpStatus.NOT_FOUND.value());
   }
 }

@@ -1,15 +1,12 @@
 package org.coopera.implementation.web;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.util.Locale;
 import java.util.UUID;
 import org.coopera.identity.CooperaUser;
 import org.coopera.implementation.internal.CivilSocietyInputs;
-import org.coopera.implementation.internal.Institutions;
 import org.coopera.implementation.internal.StaleItem;
 import org.coopera.implementation.internal.Workspace;
-import org.coopera.implementation.internal.WorkspaceItemNotFound;
 import org.coopera.platform.FileResponses;
 import org.coopera.platform.InvalidInputException;
 import org.coopera.platform.StoredFiles;
@@ -19,7 +16,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -106,10 +102,5 @@ class CivilSocietyInputPagesController {
     model.addAttribute("statuses", CivilSocietyInputs.Status.values());
     model.addAttribute("editor", Workspace.mayEdit(user, code));
     return "implementation/inputs";
-  }
-
-  @ExceptionHandler({Institutions.WorkspaceNotFound.class, WorkspaceItemNotFound.class})
-  void notFound(HttpServletResponse response) throws IOException {
-    response.sendError(HttpStatus.NOT_FOUND.value());
   }
 }

@@ -15,7 +15,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -143,11 +142,5 @@ class InstitutionPagesController {
     return institutions
         .find(iso3, id, user)
         .orElseThrow(() -> new Institutions.InstitutionNotFound(id));
-  }
-
-  /** No such State, or no such institution in its workspace: the one error page, 404. */
-  @ExceptionHandler({Institutions.WorkspaceNotFound.class, Institutions.InstitutionNotFound.class})
-  void notFound(HttpServletResponse response) throws java.io.IOException {
-    response.sendError(HttpStatus.NOT_FOUND.value());
   }
 }

@@ -27,7 +27,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -308,11 +307,5 @@ class PublicImplementationController {
         .filter(Objects::nonNull)
         .findFirst()
         .orElse("");
-  }
-
-  /** No such State, or nothing public of this assignment or file: the one error page, 404. */
-  @ExceptionHandler({Institutions.WorkspaceNotFound.class, WorkspaceItemNotFound.class})
-  void notFound(HttpServletResponse response) throws IOException {
-    response.sendError(HttpStatus.NOT_FOUND.value());
   }
 }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import org.coopera.identity.CooperaUser;
 import org.coopera.implementation.internal.ImplementationReports;
-import org.coopera.implementation.internal.Institutions;
 import org.coopera.implementation.report.ReportContent;
 import org.coopera.implementation.report.ReportWriter;
 import org.coopera.platform.InvalidInputException;
@@ -111,10 +110,5 @@ class ReportPagesController {
   @ExceptionHandler(InvalidInputException.class)
   void invalid(InvalidInputException e, HttpServletResponse response) throws IOException {
     response.sendError(HttpStatus.BAD_REQUEST.value(), e.getMessage());
-  }
-
-  @ExceptionHandler(Institutions.WorkspaceNotFound.class)
-  void notFound(HttpServletResponse response) throws IOException {
-    response.sendError(HttpStatus.NOT_FOUND.value());
   }
 }

@@ -25,7 +25,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -365,10 +364,5 @@ class WorkItemPagesController {
     return assignments
         .stateOf(assignmentId)
         .orElseThrow(() -> new WorkspaceItemNotFound(assignmentId));
-  }
-
-  @ExceptionHandler({Institutions.WorkspaceNotFound.class, WorkspaceItemNotFound.class})
-  void notFound(HttpServletResponse response) throws IOException {
-    response.sendError(HttpStatus.NOT_FOUND.value());
   }
 }
