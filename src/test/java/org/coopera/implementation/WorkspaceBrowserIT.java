@@ -57,7 +57,7 @@ class WorkspaceBrowserIT {
     browser.signIn(DemoLogins.FOCAL_POINT_SVN, DemoLogins.PASSWORD);
     browser.open("/workspace?lang=en");
     browser.until(d -> d.getCurrentUrl().endsWith("/workspace/SVN") ? Boolean.TRUE : null);
-    browser.click(By.linkText("Recommendations"));
+    browser.click(By.cssSelector("a[href='/workspace/SVN/assignments']"));
     browser.click(By.partialLinkText("UPR-SVN-S34-122.44"));
     browser.until(
         d -> d.getCurrentUrl().contains("/workspace/SVN/assignments/") ? Boolean.TRUE : null);

@@ -65,7 +65,7 @@ class EmbeddedDatabaseIT {
     Path data = temp.resolve("was-demo");
     try (ConfigurableApplicationContext demo =
         run("--coopera.database.data-directory=" + data, "--coopera.demo=true")) {
-      assertThat(enabledDemoAccounts(demo.getBean(JdbcClient.class))).isEqualTo(10);
+      assertThat(enabledDemoAccounts(demo.getBean(JdbcClient.class))).isEqualTo(11);
     }
     try (ConfigurableApplicationContext production = start(data)) {
       JdbcClient jdbc = production.getBean(JdbcClient.class);

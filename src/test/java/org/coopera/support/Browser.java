@@ -88,11 +88,18 @@ public final class Browser implements AutoCloseable {
         .until(condition::apply);
   }
 
-  /** Clicks the element, finding it again if the page replaced it meanwhile. */
+  /**
+   * Clicks the element, brought into view first (as a person scrolls to it), finding it again if
+   * the page replaced it meanwhile.
+   */
   public void click(By by) {
     until(
         d -> {
-          d.findElement(by).click();
+          WebElement element = d.findElement(by);
+          ((org.openqa.selenium.JavascriptExecutor) d)
+              .executeScript(
+                  "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
+          element.click();
           return Boolean.TRUE;
         });
   }

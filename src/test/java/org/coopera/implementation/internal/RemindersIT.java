@@ -123,7 +123,7 @@ class RemindersIT {
     bill = fixture.milestone(indicator, 1, "Bill adopted", TODAY.plusDays(7), null);
     fixture.milestone(indicator, 2, "Consultation held", TODAY.minusDays(40), TODAY.minusDays(41));
 
-    UUID svnJustice = fixture.institution("SVN", "Ministry of Justice"); // no focal point
+    UUID svnJustice = fixture.institution("SVN", "National Assembly"); // no focal point
     UUID svnAssignment = fixture.assignment("SVN", "Prison conditions", svnJustice, null);
     svnAction =
         fixture.action(
