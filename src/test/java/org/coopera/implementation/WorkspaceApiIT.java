@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.coopera.support.CooperaIntegrationTest;
 import org.coopera.support.DemoLogins;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -49,6 +50,13 @@ class WorkspaceApiIT {
   @Autowired DemoLogins logins;
   @Autowired JdbcClient jdbc;
   @Autowired JsonMapper json;
+
+  /** The tokens go, so that the demo accounts' profiles show none to other tests. */
+  @AfterEach
+  void revokeTokens() {
+    jdbc.sql("delete from api_token where name = 'workspace API test'").update();
+    TOKENS.clear();
+  }
 
   @Test
   void theStatesOfficialsReadThePlanAndNobodyElse() throws Exception {
