@@ -1,0 +1,141 @@
+package org.coopera.assistance.web.requests;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.math.BigDecimal;
+import java.util.List;
+import org.coopera.assistance.requests.AssistanceRequest;
+import org.coopera.assistance.requests.AssistanceRequests;
+import org.coopera.assistance.requests.Offers;
+import org.coopera.assistance.requests.PublicRequests;
+import org.coopera.assistance.requests.Vocabulary;
+import org.coopera.identity.CooperaUser;
+import org.coopera.identity.Grant;
+import org.coopera.platform.InvalidInputException;
+import org.coopera.reference.ReferenceData;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The assistance hub, the public aggregate of requests, a provider's inbox, and the offers. */
+@Controller
+class AssistancePagesController {
+
+  private final AssistanceRequests requests;
+  private final PublicRequests published;
+  private final Offers offers;
+  private final ReferenceData reference;
+
+  AssistancePagesController(
+      AssistanceRequests requests,
+      PublicRequests published,
+      Offers offers,
+      ReferenceData reference) {
+    this.requests = requests;
+    this.published = published;
+    this.offers = offers;
+    this.reference = reference;
+  }
+
+  @GetMapping("/assistance")
+  String hub(@AuthenticationPrincipal CooperaUser user, Model model) {
+    model.addAttribute(
+        "myStates",
+        user.grants().stream()
+            .map(Grant::stateIso3)
+            .filter(s -> s != null && AssistanceRequest.official(user, s))
+            .distinct()
+            .toList());
+    model.addAttribute("provider", Offers.mayOffer(user));
+    return "assistance/hub";
+  }
+
+  @GetMapping("/assistance/requests")
+  String publicRequests(Model model) {
+    model.addAttribute("byRegion", published.byRegion());
+    model.addAttribute("byArea", published.byArea());
+    model.addAttribute("byForm", published.byForm());
+    model.addAttribute("requests", published.list());
+    return "assistance/public-requests";
+  }
+
+  @GetMapping("/assistance/inbox")
+  String inbox(@AuthenticationPrincipal CooperaUser user, Model model) {
+    model.addAttribute("requests", requests.inbox(user));
+    return "assistance/inbox";
+  }
+
+  /** The offer form. */
+  record OfferForm(
+      String title,
+      String description,
+      List<String> areas,
+      List<String> forms,
+      List<String> languages,
+      List<String> regions,
+      String themes,
+      BigDecimal budgetAmount,
+      String budgetCurrency) {
+
+    Offers.OfferDraft draft() {
+      List<String> themeCodes =
+          themes == null
+              ? List.of()
+              : java.util.Arrays.stream(themes.split("[,\\s]+")).filter(t -> !t.isBlank()).toList();
+      return new Offers.OfferDraft(
+          title,
+          description,
+          areas,
+          forms,
+          languages,
+          regions,
+          themeCodes,
+          budgetAmount,
+          budgetCurrency);
+    }
+  }
+
+  @GetMapping("/assistance/offers")
+  String offers(@AuthenticationPrincipal CooperaUser user, Model model) {
+    return offersPage(
+        user, model, new OfferForm(null, null, null, null, null, null, null, null, null));
+  }
+
+  @PostMapping("/assistance/offers")
+  String publish(
+      @ModelAttribute OfferForm form,
+      @AuthenticationPrincipal CooperaUser user,
+      Model model,
+      HttpServletResponse response,
+      RedirectAttributes redirect) {
+    if (!Offers.mayOffer(user)) {
+      throw new AccessDeniedException("Only providers publish offers");
+    }
+    try {
+      offers.publish(form.draft(), user);
+      redirect.addFlashAttribute("notice", "assistance.offer.published");
+      return "redirect:/assistance/offers";
+    } catch (InvalidInputException e) {
+      response.setStatus(HttpStatus.BAD_REQUEST.value());
+      model.addAttribute("error", e);
+      return offersPage(user, model, form);
+    }
+  }
+
+  private String offersPage(CooperaUser user, Model model, OfferForm form) {
+    model.addAttribute("offers", offers.published());
+    model.addAttribute("provider", Offers.mayOffer(user));
+    model.addAttribute("form", form);
+    model.addAttribute("areas", Vocabulary.AREAS);
+    model.addAttribute("forms", Vocabulary.FORMS);
+    model.addAttribute("languages", Vocabulary.LANGUAGES);
+    model.addAttribute(
+        "regions", reference.regions().stream().filter(r -> r.level().equals("REGION")).toList());
+    return "assistance/offers";
+  }
+}
