@@ -1,8 +1,6 @@
 package org.coopera.assistance.web.requests;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.math.BigDecimal;
-import java.util.List;
 import org.coopera.assistance.requests.AssistanceRequest;
 import org.coopera.assistance.requests.AssistanceRequests;
 import org.coopera.assistance.requests.Offers;
@@ -68,36 +66,6 @@ class AssistancePagesController {
   String inbox(@AuthenticationPrincipal CooperaUser user, Model model) {
     model.addAttribute("requests", requests.inbox(user));
     return "assistance/inbox";
-  }
-
-  /** The offer form. */
-  record OfferForm(
-      String title,
-      String description,
-      List<String> areas,
-      List<String> forms,
-      List<String> languages,
-      List<String> regions,
-      String themes,
-      BigDecimal budgetAmount,
-      String budgetCurrency) {
-
-    Offers.OfferDraft draft() {
-      List<String> themeCodes =
-          themes == null
-              ? List.of()
-              : java.util.Arrays.stream(themes.split("[,\\s]+")).filter(t -> !t.isBlank()).toList();
-      return new Offers.OfferDraft(
-          title,
-          description,
-          areas,
-          forms,
-          languages,
-          regions,
-          themeCodes,
-          budgetAmount,
-          budgetCurrency);
-    }
   }
 
   @GetMapping("/assistance/offers")

@@ -10,7 +10,7 @@ import org.coopera.assistance.requests.RequestDraft;
  * The request form: lists as checkboxes, and priorities, recommendation codes and provider States
  * one per line.
  */
-record RequestForm(
+public record RequestForm(
     String title,
     String summary,
     List<String> areas,
@@ -66,7 +66,7 @@ record RequestForm(
         confidential);
   }
 
-  boolean has(List<String> values, String code) {
+  public boolean has(List<String> values, String code) {
     return values != null && values.contains(code);
   }
 

@@ -107,9 +107,6 @@ class RequestPagesController {
     return "assistance/request";
   }
 
-  /** A suggestion with its reasons in words. */
-  record SuggestionView(Matching.Suggestion suggestion, String reasons) {}
-
   @GetMapping("/assistance/requests/{id}/edit")
   String edit(@PathVariable UUID id, @AuthenticationPrincipal CooperaUser user, Model model) {
     AssistanceRequest request = requests.find(id, user);
