@@ -275,6 +275,32 @@ class ProjectRulesIT {
   }
 
   @Test
+  void anEvaluationKeepsItsEvidenceFileAndTheLag() throws Exception {
+    UUID id = openProject("Evaluated");
+    byte[] pdf =
+        "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+            .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    mvc.perform(
+            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart(
+                    "/api/v1/projects/" + id + "/evaluations")
+                .file(
+                    new org.springframework.mock.web.MockMultipartFile(
+                        "file", "survey.pdf", "application/pdf", pdf))
+                .param("whatChanged", "Courts now provide interpreters")
+                .param("activitiesEnded", "2026-06-30")
+                .param("changeMeasured", "2026-10-08")
+                .with(logins.as(DemoLogins.AGENCY_OFFICER)))
+        .andExpect(status().isCreated())
+        .andExpect(jsonPath("$.lagDays").value(100))
+        .andExpect(jsonPath("$.fileId").isNotEmpty());
+    mvc.perform(
+            get("/api/v1/projects/" + id + "/evaluations")
+                .with(logins.as(DemoLogins.COORDINATOR_SVN)))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$[0].lagDays").value(100));
+  }
+
+  @Test
   void aStaleEditIsRefusedWithTheProjectAsItIs() throws Exception {
     UUID id = openProject("Stale");
     mvc.perform(

@@ -58,7 +58,7 @@ class DemoProjects {
     }
   }
 
-  /** Adds the demo project when its request is there and has none; answers whether it did. */
+  /** Adds the demo project when its request is there and has none yet; answers whether it did. */
   boolean add() {
     Optional<UUID> request =
         jdbc.sql(
@@ -67,14 +67,19 @@ class DemoProjects {
                 where r.state_iso3 = 'SVN' and r.status = 'SUBMITTED'
                   and exists (select 1 from assistance_request_provider p where p.request_id = r.id
                               and p.organisation_code = 'OHCHR' and p.answer = 'ACCEPTED')
-                  and not exists (select 1 from project x where x.request_id = r.id)
                 order by (r.title ilike '%roma%') desc, r.submitted_at limit 1
                 """)
             .query(UUID.class)
             .optional();
     Optional<UUID> officer = account("officer.ohchr@demo.coopera.org");
     Optional<UUID> coordinator = account("coordinator.svn@demo.coopera.org");
-    if (request.isEmpty() || officer.isEmpty() || coordinator.isEmpty()) {
+    if (request.isEmpty()
+        || officer.isEmpty()
+        || coordinator.isEmpty()
+        || jdbc.sql("select exists (select 1 from project where request_id = ?)")
+            .param(request.get())
+            .query(Boolean.class)
+            .single()) {
       return false;
     }
     Timestamp now = Timestamp.from(clock.instant());

@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Published projects as IATI 2.03 activity XML. The reporting organisation is Coopera itself
- * ({@code ref="COOPERA"}, type 90 Other), which prefixes every identifier. Sector 15160 (Human
+ * (reference {@code COOPERA}, type 90 Other), which prefixes every identifier. Sector 15160 (Human
  * rights, DAC 5-digit vocabulary 1); the recipient country by its ISO 3166 alpha-2 code; statuses
  * mapped to the ActivityStatus codelist (planned 1, active 2, completed 3, cancelled 5, suspended
  * 6); results with their indicators, baseline and each measured period. No SDG tags (the

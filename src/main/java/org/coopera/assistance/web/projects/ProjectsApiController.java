@@ -2,7 +2,9 @@ package org.coopera.assistance.web.projects;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -13,6 +15,7 @@ import org.coopera.assistance.projects.ProjectWork;
 import org.coopera.assistance.projects.Projects;
 import org.coopera.identity.CooperaUser;
 import org.coopera.platform.InvalidInputException;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -23,6 +26,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Needs assessments, projects, their activities, results and evaluations over the API, with the
@@ -189,6 +193,33 @@ class ProjectsApiController {
       @RequestBody ProjectWork.EvaluationDraft draft,
       @AuthenticationPrincipal CooperaUser user) {
     return ResponseEntity.status(201).body(work.addEvaluation(id, draft, null, user));
+  }
+
+  @PostMapping(
+      value = "/api/v1/projects/{id}/evaluations",
+      consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  @Operation(summary = "Record an evaluation with a file as evidence")
+  ResponseEntity<ProjectWork.Evaluation> addEvaluationWithFile(
+      @PathVariable UUID id,
+      @RequestParam String whatChanged,
+      @RequestParam(required = false) String evidence,
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate activitiesEnded,
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate changeMeasured,
+      @RequestParam(required = false) MultipartFile file,
+      @AuthenticationPrincipal CooperaUser user)
+      throws IOException {
+    ProjectWork.Attachment attachment =
+        file == null || file.isEmpty()
+            ? null
+            : new ProjectWork.Attachment(file.getOriginalFilename(), file.getBytes());
+    return ResponseEntity.status(201)
+        .body(
+            work.addEvaluation(
+                id,
+                new ProjectWork.EvaluationDraft(
+                    whatChanged, evidence, activitiesEnded, changeMeasured),
+                attachment,
+                user));
   }
 
   @GetMapping(value = "/api/v1/projects/{id}/iati.xml", produces = MediaType.APPLICATION_XML_VALUE)
