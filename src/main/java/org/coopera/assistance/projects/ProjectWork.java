@@ -5,7 +5,6 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,7 +12,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.coopera.identity.CooperaUser;
 import org.coopera.platform.InvalidInputException;
-import org.coopera.platform.StoredFiles;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -21,10 +19,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A project's activities, results framework and evaluations (principles 1 and 5). A suspended,
- * completed or cancelled project, or one whose request is no longer submitted, takes no new
- * activity; an evaluation records the lag between the end of the activities and the measured change
- * (para 100).
+ * A project's activities and results framework (principles 1 and 5). A suspended, completed or
+ * cancelled project, or one whose request is no longer submitted, takes no new activity.
  */
 @Service
 @Transactional
@@ -43,19 +39,12 @@ public class ProjectWork {
   private final JdbcClient jdbc;
   private final Projects projects;
   private final AssistedRequests requests;
-  private final StoredFiles files;
   private final Clock clock;
 
-  ProjectWork(
-      JdbcClient jdbc,
-      Projects projects,
-      AssistedRequests requests,
-      StoredFiles files,
-      Clock clock) {
+  ProjectWork(JdbcClient jdbc, Projects projects, AssistedRequests requests, Clock clock) {
     this.jdbc = jdbc;
     this.projects = projects;
     this.requests = requests;
-    this.files = files;
     this.clock = clock;
   }
 
@@ -108,21 +97,6 @@ public class ProjectWork {
       LocalDate baselineDate,
       BigDecimal target,
       LocalDate targetDate) {}
-
-  public record Evaluation(
-      UUID id,
-      String whatChanged,
-      String evidence,
-      UUID fileId,
-      LocalDate activitiesEnded,
-      LocalDate changeMeasured,
-      long lagDays) {}
-
-  public record EvaluationDraft(
-      String whatChanged, String evidence, LocalDate activitiesEnded, LocalDate changeMeasured) {}
-
-  /** A file attached as evidence. */
-  public record Attachment(String fileName, byte[] content) {}
 
   @Transactional(readOnly = true)
   public List<Activity> activities(UUID projectId, CooperaUser user) {
@@ -345,67 +319,8 @@ public class ProjectWork {
     }
   }
 
-  @Transactional(readOnly = true)
-  public List<Evaluation> evaluations(UUID projectId, CooperaUser user) {
-    projects.require(projectId, user);
-    return jdbc.sql("select * from project_evaluation where project_id = ? order by created_at")
-        .param(projectId)
-        .query(
-            (rs, n) -> {
-              LocalDate ended = rs.getObject("activities_ended", LocalDate.class);
-              LocalDate measured = rs.getObject("change_measured", LocalDate.class);
-              return new Evaluation(
-                  rs.getObject("id", UUID.class),
-                  rs.getString("what_changed"),
-                  rs.getString("evidence"),
-                  rs.getObject("file_id", UUID.class),
-                  ended,
-                  measured,
-                  ChronoUnit.DAYS.between(ended, measured));
-            })
-        .list();
-  }
-
-  public Evaluation addEvaluation(
-      UUID projectId, EvaluationDraft d, Attachment file, CooperaUser user) {
-    workable(projectId, user);
-    String changed = Texts.required(d.whatChanged(), "whatChanged", 20_000);
-    LocalDate ended = Texts.date(d.activitiesEnded(), "activitiesEnded");
-    LocalDate measured = Texts.date(d.changeMeasured(), "changeMeasured");
-    Texts.inOrder(ended, measured, "changeMeasured");
-    UUID fileId =
-        file == null || file.content() == null || file.content().length == 0
-            ? null
-            : files.store(file.fileName(), file.content(), user.accountId()).id();
-    UUID id = UUID.randomUUID();
-    jdbc.sql(
-            """
-            insert into project_evaluation (id, project_id, what_changed, evidence, file_id,
-                activities_ended, change_measured, recorded_by, created_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        .params(
-            id,
-            projectId,
-            changed,
-            Texts.clean(d.evidence()),
-            fileId,
-            Date.valueOf(ended),
-            Date.valueOf(measured),
-            user.accountId(),
-            Timestamp.from(clock.instant()))
-        .update();
-    return new Evaluation(
-        id,
-        changed,
-        Texts.clean(d.evidence()),
-        fileId,
-        ended,
-        measured,
-        ChronoUnit.DAYS.between(ended, measured));
-  }
-
-  private Project workable(UUID projectId, CooperaUser user) {
+  /** The project, when the caller may record its work. */
+  Project workable(UUID projectId, CooperaUser user) {
     Project project = projects.require(projectId, user);
     if (!ProjectAccess.mayWork(user, project.stateIso3(), project.providers())) {
       throw new AccessDeniedException("Only the project's providers and State record its work");

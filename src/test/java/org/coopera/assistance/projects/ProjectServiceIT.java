@@ -34,6 +34,7 @@ class ProjectServiceIT {
   @Autowired Assessments assessments;
   @Autowired Projects projects;
   @Autowired ProjectWork work;
+  @Autowired Evaluations evaluations;
   @Autowired DemoProjects demo;
   @Autowired UserDetailsService users;
   @Autowired JdbcClient jdbc;
@@ -108,10 +109,10 @@ class ProjectServiceIT {
     assertThat(project.iatiIdentifier()).startsWith("COOPERA-SVN-");
     assertThat(project.partners()).extracting(Project.Partner::role).containsExactly(4);
 
-    ProjectWork.Evaluation evaluation =
-        work.addEvaluation(
+    Evaluations.Evaluation evaluation =
+        evaluations.addEvaluation(
             project.id(),
-            new ProjectWork.EvaluationDraft(
+            new Evaluations.EvaluationDraft(
                 "Judges apply the standards",
                 null,
                 LocalDate.of(2026, 3, 1),
@@ -156,7 +157,7 @@ class ProjectServiceIT {
     assertThat(work.results(project, null))
         .extracting(ProjectWork.Result::level)
         .containsExactly("OUTCOME", "OUTPUT");
-    assertThat(work.evaluations(project, null))
+    assertThat(evaluations.evaluations(project, null))
         .singleElement()
         .satisfies(e -> assertThat(e.lagDays()).isEqualTo(138));
     mvc.perform(get("/projects/" + project))

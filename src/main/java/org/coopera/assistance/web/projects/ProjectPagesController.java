@@ -1,6 +1,7 @@
 package org.coopera.assistance.web.projects;
 
 import java.util.UUID;
+import org.coopera.assistance.projects.Evaluations;
 import org.coopera.assistance.projects.Project;
 import org.coopera.assistance.projects.ProjectNotFound;
 import org.coopera.assistance.projects.ProjectWork;
@@ -26,11 +27,14 @@ class ProjectPagesController {
 
   private final Projects projects;
   private final ProjectWork work;
+  private final Evaluations evaluations;
   private final ReferenceData reference;
 
-  ProjectPagesController(Projects projects, ProjectWork work, ReferenceData reference) {
+  ProjectPagesController(
+      Projects projects, ProjectWork work, Evaluations evaluations, ReferenceData reference) {
     this.projects = projects;
     this.work = work;
+    this.evaluations = evaluations;
     this.reference = reference;
   }
 
@@ -63,7 +67,7 @@ class ProjectPagesController {
     model.addAttribute("p", project);
     model.addAttribute("activities", work.activities(id, user));
     model.addAttribute("results", work.results(id, user));
-    model.addAttribute("evaluations", work.evaluations(id, user));
+    model.addAttribute("evaluations", evaluations.evaluations(id, user));
     return "assistance/projects/project";
   }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.coopera.assistance.projects.Assessments;
+import org.coopera.assistance.projects.Evaluations;
 import org.coopera.assistance.projects.IatiActivities;
 import org.coopera.assistance.projects.Project;
 import org.coopera.assistance.projects.ProjectWork;
@@ -40,13 +41,19 @@ class ProjectsApiController {
 
   private final Projects projects;
   private final ProjectWork work;
+  private final Evaluations evaluations;
   private final Assessments assessments;
   private final IatiActivities iati;
 
   ProjectsApiController(
-      Projects projects, ProjectWork work, Assessments assessments, IatiActivities iati) {
+      Projects projects,
+      ProjectWork work,
+      Evaluations evaluations,
+      Assessments assessments,
+      IatiActivities iati) {
     this.projects = projects;
     this.work = work;
+    this.evaluations = evaluations;
     this.assessments = assessments;
     this.iati = iati;
   }
@@ -181,25 +188,25 @@ class ProjectsApiController {
   }
 
   @GetMapping("/api/v1/projects/{id}/evaluations")
-  List<ProjectWork.Evaluation> evaluations(
+  List<Evaluations.Evaluation> evaluations(
       @PathVariable UUID id, @AuthenticationPrincipal CooperaUser user) {
-    return work.evaluations(id, user);
+    return evaluations.evaluations(id, user);
   }
 
   @PostMapping("/api/v1/projects/{id}/evaluations")
   @Operation(summary = "Record an evaluation: what changed, the evidence, the lag")
-  ResponseEntity<ProjectWork.Evaluation> addEvaluation(
+  ResponseEntity<Evaluations.Evaluation> addEvaluation(
       @PathVariable UUID id,
-      @RequestBody ProjectWork.EvaluationDraft draft,
+      @RequestBody Evaluations.EvaluationDraft draft,
       @AuthenticationPrincipal CooperaUser user) {
-    return ResponseEntity.status(201).body(work.addEvaluation(id, draft, null, user));
+    return ResponseEntity.status(201).body(evaluations.addEvaluation(id, draft, null, user));
   }
 
   @PostMapping(
       value = "/api/v1/projects/{id}/evaluations",
       consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   @Operation(summary = "Record an evaluation with a file as evidence")
-  ResponseEntity<ProjectWork.Evaluation> addEvaluationWithFile(
+  ResponseEntity<Evaluations.Evaluation> addEvaluationWithFile(
       @PathVariable UUID id,
       @RequestParam String whatChanged,
       @RequestParam(required = false) String evidence,
@@ -208,15 +215,15 @@ class ProjectsApiController {
       @RequestParam(required = false) MultipartFile file,
       @AuthenticationPrincipal CooperaUser user)
       throws IOException {
-    ProjectWork.Attachment attachment =
+    Evaluations.Attachment attachment =
         file == null || file.isEmpty()
             ? null
-            : new ProjectWork.Attachment(file.getOriginalFilename(), file.getBytes());
+            : new Evaluations.Attachment(file.getOriginalFilename(), file.getBytes());
     return ResponseEntity.status(201)
         .body(
-            work.addEvaluation(
+            evaluations.addEvaluation(
                 id,
-                new ProjectWork.EvaluationDraft(
+                new Evaluations.EvaluationDraft(
                     whatChanged, evidence, activitiesEnded, changeMeasured),
                 attachment,
                 user));
