@@ -1,0 +1,231 @@
+package org.coopera.assistance.projects;
+
+import java.io.StringWriter;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import org.coopera.reference.ReferenceData;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Published projects as IATI 2.03 activity XML. The reporting organisation is Coopera itself
+ * (reference {@code COOPERA}, type 90 Other), which prefixes every identifier. Sector 15160 (Human
+ * rights, DAC 5-digit vocabulary 1); the recipient country by its ISO 3166 alpha-2 code; statuses
+ * mapped to the ActivityStatus codelist (planned 1, active 2, completed 3, cancelled 5, suspended
+ * 6); results with their indicators, baseline and each measured period. No SDG tags (the
+ * recommendations module exposes themes only) and no transactions until funds are linked.
+ */
+@Service
+@Transactional(readOnly = true)
+public class IatiActivities {
+
+  static final String REPORTING_ORG = "COOPERA";
+  private static final Map<String, String> STATUS =
+      Map.of("PLANNED", "1", "ACTIVE", "2", "COMPLETED", "3", "CANCELLED", "5", "SUSPENDED", "6");
+
+  private final Projects projects;
+  private final ProjectWork work;
+  private final ReferenceData reference;
+  private final Clock clock;
+
+  IatiActivities(Projects projects, ProjectWork work, ReferenceData reference, Clock clock) {
+    this.projects = projects;
+    this.work = work;
+    this.reference = reference;
+    this.clock = clock;
+  }
+
+  /** One published project; unpublished ones are not found. */
+  public String one(UUID id) {
+    Project project =
+        projects
+            .find(id, null)
+            .filter(Project::published)
+            .orElseThrow(() -> new ProjectNotFound(id));
+    return write(List.of(project));
+  }
+
+  /** The publisher file: every published project. */
+  public String all() {
+    return write(projects.list(new Projects.Filter(null, null, null), null));
+  }
+
+  private String write(List<Project> list) {
+    StringWriter out = new StringWriter();
+    try {
+      XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+      x.writeStartDocument("UTF-8", "1.0");
+      x.writeStartElement("iati-activities");
+      x.writeAttribute("version", "2.03");
+      x.writeAttribute(
+          "generated-datetime",
+          OffsetDateTime.now(clock)
+              .withOffsetSameInstant(ZoneOffset.UTC)
+              .truncatedTo(ChronoUnit.SECONDS)
+              .toString());
+      for (Project p : list) {
+        activity(x, p);
+      }
+      x.writeEndElement();
+      x.writeEndDocument();
+      x.close();
+    } catch (XMLStreamException e) {
+      throw new IllegalStateException("IATI export failed", e);
+    }
+    return out.toString();
+  }
+
+  private void activity(XMLStreamWriter x, Project p) throws XMLStreamException {
+    x.writeStartElement("iati-activity");
+    x.writeAttribute(
+        "last-updated-datetime",
+        p.updatedAt().atOffset(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString());
+    x.writeAttribute("xml", "http://www.w3.org/XML/1998/namespace", "lang", "en");
+    x.writeAttribute("default-currency", p.budgetCurrency());
+    text(x, "iati-identifier", p.iatiIdentifier());
+    x.writeStartElement("reporting-org");
+    x.writeAttribute("ref", REPORTING_ORG);
+    x.writeAttribute("type", "90");
+    narrative(x, "Coopera");
+    x.writeEndElement();
+    x.writeStartElement("title");
+    narrative(x, p.title());
+    x.writeEndElement();
+    if (p.description() != null) {
+      x.writeStartElement("description");
+      x.writeAttribute("type", "1");
+      narrative(x, p.description());
+      x.writeEndElement();
+    }
+    for (Project.Partner partner : p.partners()) {
+      x.writeStartElement("participating-org");
+      x.writeAttribute("role", Integer.toString(partner.role()));
+      if (partner.stateIso3() != null) {
+        x.writeAttribute("type", "10");
+      }
+      narrative(x, partner.name());
+      x.writeEndElement();
+    }
+    if (p.partners().isEmpty()) {
+      x.writeStartElement("participating-org");
+      x.writeAttribute("role", "2");
+      narrative(x, "Coopera");
+      x.writeEndElement();
+    }
+    x.writeEmptyElement("activity-status");
+    x.writeAttribute("code", STATUS.get(p.status()));
+    date(x, "1", p.startDate());
+    if (!p.status().equals("PLANNED") && !p.status().equals("CANCELLED")) {
+      date(x, "2", p.startDate());
+    }
+    date(x, "3", p.endDate());
+    if (p.status().equals("COMPLETED")) {
+      date(x, "4", p.endDate());
+    }
+    var state = reference.findState(p.stateIso3());
+    if (state.isPresent()) {
+      x.writeStartElement("recipient-country");
+      x.writeAttribute("code", state.get().iso2());
+      x.writeAttribute("percentage", "100");
+      narrative(x, state.get().name());
+      x.writeEndElement();
+    }
+    x.writeEmptyElement("sector");
+    x.writeAttribute("code", "15160");
+    x.writeAttribute("vocabulary", "1");
+    x.writeAttribute("percentage", "100");
+    budget(x, p);
+    for (ProjectWork.Result r : work.results(p.id(), null)) {
+      result(x, r);
+    }
+    x.writeEndElement();
+  }
+
+  private static void budget(XMLStreamWriter x, Project p) throws XMLStreamException {
+    x.writeStartElement("budget");
+    x.writeAttribute("type", "1");
+    x.writeAttribute("status", "1");
+    x.writeEmptyElement("period-start");
+    x.writeAttribute("iso-date", p.startDate().toString());
+    x.writeEmptyElement("period-end");
+    x.writeAttribute("iso-date", p.endDate().toString());
+    x.writeStartElement("value");
+    x.writeAttribute("currency", p.budgetCurrency());
+    x.writeAttribute("value-date", p.startDate().toString());
+    x.writeCharacters(p.budgetAmount().toPlainString());
+    x.writeEndElement();
+    x.writeEndElement();
+  }
+
+  private static void result(XMLStreamWriter x, ProjectWork.Result r) throws XMLStreamException {
+    x.writeStartElement("result");
+    x.writeAttribute("type", r.level().equals("OUTPUT") ? "1" : "2");
+    x.writeAttribute("aggregation-status", "0");
+    x.writeStartElement("title");
+    narrative(x, r.title());
+    x.writeEndElement();
+    if (r.description() != null) {
+      x.writeStartElement("description");
+      narrative(x, r.description());
+      x.writeEndElement();
+    }
+    for (ProjectWork.Indicator i : r.indicators()) {
+      x.writeStartElement("indicator");
+      x.writeAttribute("measure", "1");
+      x.writeAttribute("ascending", i.ascending() ? "1" : "0");
+      x.writeStartElement("title");
+      narrative(x, i.title() + " (" + i.unit() + ")");
+      x.writeEndElement();
+      x.writeEmptyElement("baseline");
+      x.writeAttribute("year", Integer.toString(i.baselineDate().getYear()));
+      x.writeAttribute("iso-date", i.baselineDate().toString());
+      x.writeAttribute("value", i.baseline().toPlainString());
+      period(x, i.baselineDate(), i.targetDate(), "target", i.target().toPlainString());
+      for (ProjectWork.Value v : i.values()) {
+        period(x, v.periodStart(), v.periodEnd(), "actual", v.actual().toPlainString());
+      }
+      x.writeEndElement();
+    }
+    x.writeEndElement();
+  }
+
+  private static void period(
+      XMLStreamWriter x, LocalDate start, LocalDate end, String kind, String value)
+      throws XMLStreamException {
+    x.writeStartElement("period");
+    x.writeEmptyElement("period-start");
+    x.writeAttribute("iso-date", start.toString());
+    x.writeEmptyElement("period-end");
+    x.writeAttribute("iso-date", end.toString());
+    x.writeEmptyElement(kind);
+    x.writeAttribute("value", value);
+    x.writeEndElement();
+  }
+
+  private static void date(XMLStreamWriter x, String type, LocalDate date)
+      throws XMLStreamException {
+    x.writeEmptyElement("activity-date");
+    x.writeAttribute("type", type);
+    x.writeAttribute("iso-date", date.toString());
+  }
+
+  private static void narrative(XMLStreamWriter x, String value) throws XMLStreamException {
+    text(x, "narrative", value);
+  }
+
+  private static void text(XMLStreamWriter x, String element, String value)
+      throws XMLStreamException {
+    x.writeStartElement(element);
+    x.writeCharacters(value);
+    x.writeEndElement();
+  }
+}
