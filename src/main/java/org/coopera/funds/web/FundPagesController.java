@@ -1,0 +1,35 @@
+package org.coopera.funds.web;
+
+import org.coopera.funds.internal.FundViews;
+import org.coopera.identity.CooperaUser;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/**
+ * The public page of money raised against demand, and a fund manager's page of one fund: its
+ * balances, pledges, contributions, allocations with what remains, and disbursements.
+ */
+@Controller
+class FundPagesController {
+
+  private final FundViews views;
+
+  FundPagesController(FundViews views) {
+    this.views = views;
+  }
+
+  @GetMapping("/funds")
+  String index(Model model) {
+    model.addAttribute("figures", views.publicFigures());
+    return "funds/index";
+  }
+
+  @GetMapping("/funds/{code}")
+  String fund(@PathVariable String code, @AuthenticationPrincipal CooperaUser user, Model model) {
+    model.addAttribute("ledger", views.ledger(code, user));
+    return "funds/fund";
+  }
+}
