@@ -87,7 +87,7 @@ class FundLedgerProperties {
     }
   }
 
-  private static boolean refused(
+  static boolean refused(
       Step step, Map<String, FundBalance> funds, Map<Integer, AllocationBalance> allocations) {
     BigDecimal amount = step.amount();
     if (amount.signum() <= 0 || amount.stripTrailingZeros().scale() > 2) {
@@ -122,7 +122,7 @@ class FundLedgerProperties {
   }
 
   /** A step on an allocation when none exists yet becomes an allocation. */
-  private static Step onExisting(Step step, int allocations) {
+  static Step onExisting(Step step, int allocations) {
     boolean onAllocation =
         step.kind() == Kind.CHANGE || step.kind() == Kind.DISBURSE || step.kind() == Kind.SPEND;
     return allocations == 0 && onAllocation
