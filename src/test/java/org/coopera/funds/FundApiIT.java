@@ -161,8 +161,16 @@ class FundApiIT {
     // the other donor's figures are not in Norway's view
     assertThat(view.toString()).doesNotContain("\"CHE\"");
 
+    String page =
+        t.get("/funds/donor?lang=en", DemoLogins.DONOR)
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(page).contains("What the contributions of NOR paid for", "pro rata", "60,000.00");
     for (String who : List.of(DemoLogins.FUND_MANAGER, DemoLogins.COORDINATOR_SVN)) {
       t.get("/api/v1/donor/funds", who).andExpect(status().isForbidden());
+      t.get("/funds/donor", who).andExpect(status().isForbidden());
     }
   }
 

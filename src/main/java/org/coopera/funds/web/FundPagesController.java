@@ -10,7 +10,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 /**
  * The public page of money raised against demand, and a fund manager's page of one fund: its
- * balances, pledges, contributions, allocations with what remains, and disbursements.
+ * balances, pledges, contributions, allocations with what remains, and disbursements; and a donor's
+ * page of what its own contributions paid for.
  */
 @Controller
 class FundPagesController {
@@ -25,6 +26,12 @@ class FundPagesController {
   String index(Model model) {
     model.addAttribute("figures", views.publicFigures());
     return "funds/index";
+  }
+
+  @GetMapping("/funds/donor")
+  String donor(@AuthenticationPrincipal CooperaUser user, Model model) {
+    model.addAttribute("view", views.donor(user));
+    return "funds/donor";
   }
 
   @GetMapping("/funds/{code}")
