@@ -183,6 +183,10 @@ class FundApiIT {
     UUID allocation = t.allocate(fund, active, "1000", "2026-03-01");
     t.disburse(fund, allocation, "400", "2026-03-15");
     String base = "/api/v1/funds/" + fund;
+    UUID pledge =
+        t.id(
+            t.post(base + "/pledges", income("NOK", "1000", "0.0915"), DemoLogins.FUND_MANAGER)
+                .andExpect(status().isCreated()));
     String allocations = base + "/allocations";
     String disbursements = allocations + "/" + allocation + "/disbursements";
     String expenditures = allocations + "/" + allocation + "/expenditures";
@@ -202,6 +206,29 @@ class FundApiIT {
                 "An amount in EUR has at most 2 decimals"),
             new Bad(base + "/contributions", income("XYZ", "10", "1"), "currency", "XYZ"),
             new Bad(base + "/pledges", income("NOK", "-5", "0.09"), "amount", "positive"),
+            new Bad(
+                base + "/contributions",
+                """
+                {"donorState": "NOR", "amount": 1000, "currency": "NOK", "usdRate": 0.0915,
+                 "date": "2026-01-31", "pledgeId": "%s"}
+                """
+                    .formatted(pledge),
+                "date",
+                "The contribution is dated 2026-01-31, before its pledge (2026-02-01)"),
+            new Bad(
+                base + "/contributions",
+                """
+                {"donorState": "CHE", "amount": 1000, "currency": "CHF", "usdRate": 1.1,
+                 "date": "2026-03-01", "pledgeId": "%s"}
+                """
+                    .formatted(pledge),
+                "pledgeId",
+                "not one of this fund and donor"),
+            new Bad(
+                base + "/contributions",
+                "{\"amount\": 10, \"currency\": \"USD\", \"usdRate\": 1, \"date\": \"2026-03-01\"}",
+                "donorState",
+                "exactly one donor"),
             new Bad(
                 allocations,
                 "{\"projectId\": \"%s\", \"amountUsd\": 5000, \"date\": \"2026-03-02\"}"

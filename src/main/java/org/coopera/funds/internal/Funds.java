@@ -125,13 +125,8 @@ public class Funds {
     requireRecorder(user);
     queries.requireFund(fund);
     Priced priced = price(in);
-    if (in.pledgeId() != null
-        && jdbc.sql("select count(*) from fund_pledge where id = ? and fund_code = ?")
-                .params(in.pledgeId(), fund)
-                .query(Long.class)
-                .single()
-            == 0) {
-      throw new InvalidInputException("funds.error.pledge", "pledgeId");
+    if (in.pledgeId() != null) {
+      requirePledge(fund, in.pledgeId(), priced, in.date());
     }
     UUID id = UUID.randomUUID();
     jdbc.sql(
@@ -253,6 +248,29 @@ public class Funds {
         .params(id, allocation, usd, date, out.purpose().strip(), user.accountId(), now())
         .update();
     return id;
+  }
+
+  /** A contribution paying a pledge: the same fund and donor, received on or after the pledge. */
+  private void requirePledge(String fund, UUID pledgeId, Priced priced, LocalDate received) {
+    record Pledge(String donor, LocalDate pledgedOn) {}
+    Pledge pledge =
+        jdbc.sql(
+                """
+                select coalesce(donor_state, donor_organisation) donor, pledged_on
+                from fund_pledge where id = ? and fund_code = ?
+                """)
+            .params(pledgeId, fund)
+            .query(Pledge.class)
+            .optional()
+            .orElseThrow(() -> new InvalidInputException("funds.error.pledge", "pledgeId"));
+    String donor = priced.state != null ? priced.state : priced.organisation;
+    if (!pledge.donor().equals(donor)) {
+      throw new InvalidInputException("funds.error.pledge", "pledgeId");
+    }
+    if (received.isBefore(pledge.pledgedOn())) {
+      throw new InvalidInputException(
+          "funds.error.received-before-pledge", "date", received, pledge.pledgedOn());
+    }
   }
 
   private record Priced(String state, String organisation, BigDecimal amount, BigDecimal usd) {}
