@@ -4,7 +4,11 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import org.coopera.assistance.ProjectLookup;
+import org.coopera.assistance.ProjectLookup.ProjectRef;
 import org.coopera.identity.CooperaUser;
 import org.coopera.identity.Grant;
 import org.coopera.identity.Role;
@@ -99,10 +103,12 @@ public class FundViews {
 
   private final JdbcClient jdbc;
   private final FundQueries queries;
+  private final ProjectLookup projectLookup;
 
-  FundViews(JdbcClient jdbc, FundQueries queries) {
+  FundViews(JdbcClient jdbc, FundQueries queries, ProjectLookup projectLookup) {
     this.jdbc = jdbc;
     this.queries = queries;
+    this.projectLookup = projectLookup;
   }
 
   /** The whole ledger of a fund, for fund managers and administrators. */
@@ -126,35 +132,80 @@ public class FundViews {
   }
 
   List<AllocationLine> allocations(String code) {
-    return jdbc.sql(
+    record Row(
+        UUID id,
+        UUID projectId,
+        BigDecimal amountUsd,
+        BigDecimal disbursed,
+        BigDecimal spent,
+        LocalDate decidedOn,
+        long version) {}
+    Map<UUID, ProjectRef> projects = projects();
+    return jdbc
+        .sql(
             """
-            select a.id, a.project_id, p.title project_title, p.state_iso3 state,
-              a.amount_usd,
+            select a.id, a.project_id, a.amount_usd,
               coalesce((select sum(amount_usd) from fund_disbursement d
                 where d.allocation_id = a.id), 0) disbursed,
               coalesce((select sum(amount_usd) from fund_expenditure e
                 where e.allocation_id = a.id), 0) spent,
               a.decided_on, a.version
-            from fund_allocation a join project p on p.id = a.project_id
+            from fund_allocation a
             where a.fund_code = ? order by a.decided_on, a.created_at
             """)
         .param(code)
-        .query(AllocationLine.class)
-        .list();
+        .query(Row.class)
+        .list()
+        .stream()
+        .map(
+            r -> {
+              ProjectRef p = projects.get(r.projectId());
+              return new AllocationLine(
+                  r.id(),
+                  r.projectId(),
+                  p == null ? r.projectId().toString() : p.title(),
+                  p == null ? null : p.stateIso3(),
+                  r.amountUsd(),
+                  r.disbursed(),
+                  r.spent(),
+                  r.decidedOn(),
+                  r.version());
+            })
+        .toList();
   }
 
   List<OutgoLine> outgo(String table, String dateColumn, String code) {
-    return jdbc.sql(
+    record Row(UUID id, UUID allocationId, UUID projectId, BigDecimal amountUsd, LocalDate date) {}
+    Map<UUID, ProjectRef> projects = projects();
+    return jdbc
+        .sql(
             """
-            select x.id, x.allocation_id, p.title project_title, x.amount_usd, x.%s date
+            select x.id, x.allocation_id, a.project_id, x.amount_usd, x.%s date
             from %s x join fund_allocation a on a.id = x.allocation_id
-              join project p on p.id = a.project_id
             where a.fund_code = ? order by x.%s, x.created_at
             """
                 .formatted(dateColumn, table, dateColumn))
         .param(code)
-        .query(OutgoLine.class)
-        .list();
+        .query(Row.class)
+        .list()
+        .stream()
+        .map(
+            r ->
+                new OutgoLine(
+                    r.id(),
+                    r.allocationId(),
+                    projects.containsKey(r.projectId())
+                        ? projects.get(r.projectId()).title()
+                        : r.projectId().toString(),
+                    r.amountUsd(),
+                    r.date()))
+        .toList();
+  }
+
+  /** The projects, read through the assistance module's lookup, by id. */
+  private Map<UUID, ProjectRef> projects() {
+    return projectLookup.all().stream()
+        .collect(Collectors.toMap(ProjectRef::id, p -> p, (a, b) -> a));
   }
 
   /** What the donor's contributions paid for; a donor sees only its own. */
@@ -223,7 +274,9 @@ public class FundViews {
   /**
    * Money raised against demand (para 15): contributions received by all funds, what was allocated,
    * and the demand, the total budget of the projects answering submitted requests (those budgeted
-   * in US dollars).
+   * in US dollars). The demand is the one figure read from the assistance module's tables rather
+   * than through {@link ProjectLookup}, which carries neither budgets nor requests; a budget on
+   * {@code ProjectRef} would remove this read.
    */
   public PublicFigures publicFigures() {
     List<FundQueries.FundSummary> funds = queries.funds();
