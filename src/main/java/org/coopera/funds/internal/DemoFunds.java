@@ -1,0 +1,145 @@
+package org.coopera.funds.internal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.coopera.identity.CooperaUser;
+import org.coopera.identity.Grant;
+import org.coopera.identity.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * In demo mode, pledges and contributions of Norway, Switzerland and the European Union to the
+ * technical cooperation fund and the UPR implementation fund, in their own currencies with the
+ * rates used, once (when no contribution exists yet); and, when Slovenia has a demo project open to
+ * new work, an allocation to it with a first disbursement. Demo figures, not official data.
+ */
+@Component
+class DemoFunds {
+
+  private static final Logger log = LoggerFactory.getLogger(DemoFunds.class);
+
+  private record Demo(
+      String fund,
+      String state,
+      String organisation,
+      String amount,
+      String currency,
+      String rate) {}
+
+  private static final List<Demo> INCOME =
+      List.of(
+          new Demo("VFTC", "NOR", null, "25000000", "NOK", "0.09150000"),
+          new Demo("UPR_VFTA", "NOR", null, "5000000", "NOK", "0.09150000"),
+          new Demo("VFTC", "CHE", null, "1500000", "CHF", "1.12500000"),
+          new Demo("UPR_VFTA", "CHE", null, "400000", "CHF", "1.12500000"),
+          new Demo("VFTC", null, "EU", "2000000", "EUR", "1.08500000"));
+
+  private final JdbcClient jdbc;
+  private final Funds funds;
+  private final boolean demo;
+
+  DemoFunds(JdbcClient jdbc, Funds funds, @Value("${coopera.demo:false}") boolean demo) {
+    this.jdbc = jdbc;
+    this.funds = funds;
+    this.demo = demo;
+  }
+
+  /** After the other modules' demo data, so that Slovenia's demo project may already exist. */
+  @EventListener(ApplicationReadyEvent.class)
+  @Order(Ordered.LOWEST_PRECEDENCE)
+  void addDemoFunds() {
+    if (!demo) {
+      return;
+    }
+    Optional<UUID> manager =
+        jdbc.sql("select id from account where email = 'fund.manager@demo.coopera.org'")
+            .query(UUID.class)
+            .optional();
+    if (manager.isEmpty()) {
+      return;
+    }
+    CooperaUser user =
+        new CooperaUser(
+            manager.get(),
+            "fund.manager@demo.coopera.org",
+            "Demo Fund Manager",
+            null,
+            true,
+            List.of(Grant.of(Role.FUND_MANAGER)));
+    if (jdbc.sql("select count(*) from fund_contribution").query(Long.class).single() == 0) {
+      LocalDate pledged = LocalDate.of(2026, 1, 15);
+      for (Demo d : INCOME) {
+        Funds.Income in =
+            new Funds.Income(
+                d.state(),
+                d.organisation(),
+                new BigDecimal(d.amount()),
+                d.currency(),
+                new BigDecimal(d.rate()),
+                pledged,
+                2026,
+                null);
+        UUID pledge = funds.pledge(d.fund(), in, user);
+        funds.contribute(
+            d.fund(),
+            new Funds.Income(
+                d.state(),
+                d.organisation(),
+                in.amount(),
+                d.currency(),
+                in.usdRate(),
+                LocalDate.of(2026, 3, 2),
+                null,
+                pledge),
+            user);
+      }
+      log.info("Demo data: {} pledges and contributions to the voluntary funds", INCOME.size());
+    }
+    allocateToSlovenia(user);
+  }
+
+  private void allocateToSlovenia(CooperaUser user) {
+    if (jdbc.sql("select count(*) from fund_allocation").query(Long.class).single() > 0) {
+      return;
+    }
+    Optional<UUID> project =
+        jdbc.sql(
+                """
+                select id from project where state_iso3 = 'SVN' and status in ('PLANNED', 'ACTIVE')
+                order by created_at limit 1
+                """)
+            .query(UUID.class)
+            .optional();
+    if (project.isEmpty()) {
+      return;
+    }
+    LocalDate decided = LocalDate.of(2026, 4, 1);
+    UUID allocation =
+        funds.allocate(
+            "UPR_VFTA",
+            new Funds.Outgo(
+                project.get(),
+                new BigDecimal("150000.00"),
+                decided,
+                "Demo: support to the follow-up of the UPR recommendations",
+                null),
+            user);
+    funds.disburse(
+        "UPR_VFTA",
+        allocation,
+        new Funds.Outgo(null, new BigDecimal("60000.00"), decided.plusDays(30), null, null),
+        user);
+    log.info("Demo data: an allocation from UPR_VFTA to Slovenia's project, partly disbursed");
+  }
+}
