@@ -20,8 +20,16 @@ public interface ProjectLookup {
    *
    * @param status {@code PLANNED}, {@code ACTIVE}, {@code SUSPENDED}, {@code COMPLETED} or {@code
    *     CANCELLED}
+   * @param budget the project's budget, in {@code currency}
    */
-  record ProjectRef(UUID id, String stateIso3, String title, String status, boolean published) {
+  record ProjectRef(
+      UUID id,
+      String stateIso3,
+      String title,
+      String status,
+      boolean published,
+      java.math.BigDecimal budget,
+      String currency) {
 
     /** Whether money may still be disbursed to it and activities added. */
     public boolean acceptsNewWork() {

@@ -91,4 +91,16 @@ public class AccountNames {
                     rs.getBoolean("coordinator")))
         .list();
   }
+
+  /** The enabled accounts that hold this role for this organisation (its agency officers). */
+  public List<UUID> holdersFor(Role role, String organisationCode) {
+    return jdbc.sql(
+            """
+            select distinct a.id from account a join role_assignment g on g.account_id = a.id
+            where a.enabled and g.role = ? and g.organisation_code = ?
+            """)
+        .params(role.name(), organisationCode)
+        .query(UUID.class)
+        .list();
+  }
 }

@@ -14,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 class JdbcProjectLookup implements ProjectLookup {
 
   private static final String SELECT =
-      "select id, state_iso3, title, status, published from project ";
+      "select id, state_iso3, title, status, published, budget_amount, budget_currency from project ";
 
   private final JdbcClient jdbc;
 
@@ -38,6 +38,8 @@ class JdbcProjectLookup implements ProjectLookup {
         rs.getString("state_iso3"),
         rs.getString("title"),
         rs.getString("status"),
-        rs.getBoolean("published"));
+        rs.getBoolean("published"),
+        rs.getBigDecimal("budget_amount"),
+        rs.getString("budget_currency"));
   }
 }

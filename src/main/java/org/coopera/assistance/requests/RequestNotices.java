@@ -4,21 +4,19 @@ import java.util.List;
 import java.util.UUID;
 import org.coopera.assistance.requests.AssistanceRequest.Provider;
 import org.coopera.identity.AccountNames;
+import org.coopera.identity.Role;
 import org.coopera.platform.Notifications;
 import org.coopera.platform.Notifications.Notice;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** Tells the providers a request addresses, and the requesting State of their answers. */
 @Component
 class RequestNotices {
 
-  private final JdbcClient jdbc;
   private final AccountNames accounts;
   private final Notifications notifications;
 
-  RequestNotices(JdbcClient jdbc, AccountNames accounts, Notifications notifications) {
-    this.jdbc = jdbc;
+  RequestNotices(AccountNames accounts, Notifications notifications) {
     this.accounts = accounts;
     this.notifications = notifications;
   }
@@ -57,14 +55,7 @@ class RequestNotices {
   /** The agency officers of an organisation, or the coordinators of a State. */
   private List<UUID> answerers(Provider p) {
     if (p.organisationCode() != null) {
-      return jdbc.sql(
-              """
-              select distinct a.id from account a join role_assignment g on g.account_id = a.id
-              where a.enabled and g.role = 'AGENCY_OFFICER' and g.organisation_code = ?
-              """)
-          .param(p.organisationCode())
-          .query(UUID.class)
-          .list();
+      return accounts.holdersFor(Role.AGENCY_OFFICER, p.organisationCode());
     }
     return accounts.officialsOf(p.providerState()).stream()
         .filter(AccountNames.StateOfficial::coordinator)

@@ -46,10 +46,16 @@ class DemoFunds {
           new Demo("VFTC", null, "EU", "2000000", "EUR", "1.08500000"));
 
   private final JdbcClient jdbc;
+  private final org.coopera.assistance.ProjectLookup projects;
   private final Funds funds;
   private final boolean demo;
 
-  DemoFunds(JdbcClient jdbc, Funds funds, @Value("${coopera.demo:false}") boolean demo) {
+  DemoFunds(
+      JdbcClient jdbc,
+      Funds funds,
+      org.coopera.assistance.ProjectLookup projects,
+      @Value("${coopera.demo:false}") boolean demo) {
+    this.projects = projects;
     this.jdbc = jdbc;
     this.funds = funds;
     this.demo = demo;
@@ -114,13 +120,10 @@ class DemoFunds {
       return;
     }
     Optional<UUID> project =
-        jdbc.sql(
-                """
-                select id from project where state_iso3 = 'SVN' and status in ('PLANNED', 'ACTIVE')
-                order by created_at limit 1
-                """)
-            .query(UUID.class)
-            .optional();
+        projects.all().stream()
+            .filter(p -> p.stateIso3().equals("SVN") && p.acceptsNewWork())
+            .map(org.coopera.assistance.ProjectLookup.ProjectRef::id)
+            .findFirst();
     if (project.isEmpty()) {
       return;
     }

@@ -274,9 +274,7 @@ public class FundViews {
   /**
    * Money raised against demand (para 15): contributions received by all funds, what was allocated,
    * and the demand, the total budget of the projects answering submitted requests (those budgeted
-   * in US dollars). The demand is the one figure read from the assistance module's tables rather
-   * than through {@link ProjectLookup}, which carries neither budgets nor requests; a budget on
-   * {@code ProjectRef} would remove this read.
+   * in US dollars), read through {@link ProjectLookup}.
    */
   public PublicFigures publicFigures() {
     List<FundQueries.FundSummary> funds = queries.funds();
@@ -288,17 +286,19 @@ public class FundViews {
         funds.stream()
             .map(FundQueries.FundSummary::allocated)
             .reduce(BigDecimal.ZERO, BigDecimal::add);
+    // demand: the budgets in US dollars of the projects that answer States' requests (a
+    // project exists only for a submitted request), but those cancelled
+    List<ProjectLookup.ProjectRef> answering =
+        projectLookup.all().stream()
+            .filter(p -> !p.status().equals("CANCELLED") && "USD".equals(p.currency()))
+            .toList();
     record Demand(BigDecimal total, long projects) {}
     Demand demand =
-        jdbc.sql(
-                """
-                select coalesce(sum(p.budget_amount), 0) total, count(*) projects
-                from project p join assistance_request r on r.id = p.request_id
-                where r.status in ('SUBMITTED', 'CLOSED') and p.budget_currency = 'USD'
-                  and p.status <> 'CANCELLED'
-                """)
-            .query(Demand.class)
-            .single();
+        new Demand(
+            answering.stream()
+                .map(ProjectLookup.ProjectRef::budget)
+                .reduce(BigDecimal.ZERO, BigDecimal::add),
+            answering.size());
     return new PublicFigures(funds, received, allocated, demand.total(), demand.projects());
   }
 }
