@@ -47,7 +47,7 @@ class DemoProjects {
   }
 
   @EventListener(ApplicationReadyEvent.class)
-  @Order(Ordered.LOWEST_PRECEDENCE)
+  @Order(Ordered.LOWEST_PRECEDENCE - 10)
   void addDemoProject() {
     if (!demo) {
       return;

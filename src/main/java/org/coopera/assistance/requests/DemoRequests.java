@@ -58,7 +58,7 @@ class DemoRequests {
   }
 
   @EventListener(ApplicationReadyEvent.class)
-  @Order(Ordered.LOWEST_PRECEDENCE)
+  @Order(Ordered.LOWEST_PRECEDENCE - 20)
   void addDemoRequests() {
     if (!demo) {
       return;
