@@ -318,4 +318,32 @@ class ProjectPagesIT {
         .andExpect(status().isBadRequest());
     assertThat(fixture.count("project_activity", "project_id", project)).isZero();
   }
+
+  @Test
+  void theCoordinatorWaivesTheAssessmentWithAReason() throws Exception {
+    UUID request = fixture.request("SVN", "SUBMITTED", "OHCHR", "ACCEPTED");
+    assertThat(page("/assistance/requests/" + request + "?lang=en", DemoLogins.COORDINATOR_SVN))
+        .contains("id=\"waiver-form\"")
+        .doesNotContain("id=\"project-form\"");
+    assertThat(
+            body(
+                send(
+                        post("/assistance/requests/" + request + "/assessment-waiver?lang=en")
+                            .param("reason", "  "),
+                        DemoLogins.COORDINATOR_SVN)
+                    .andExpect(status().isBadRequest())))
+        .contains("This field is required.");
+    send(
+            post("/assistance/requests/" + request + "/assessment-waiver")
+                .param("reason", "The needs are those of the review"),
+            DemoLogins.COORDINATOR_SVN)
+        .andExpect(status().is3xxRedirection());
+    assertThat(
+            jdbc.sql("select assessment_waiver from assistance_request where id = ?")
+                .param(request)
+                .query(String.class)
+                .single())
+        .isEqualTo("The needs are those of the review");
+    createdProject(request, "Interpreters without an assessment");
+  }
 }
