@@ -26,7 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class ProjectWork {
 
-  static final List<String> KINDS =
+  /** The kinds of activity, as forms offer them. */
+  public static final List<String> KINDS =
       List.of(
           "TRAINING",
           "SEMINAR",
@@ -264,6 +265,41 @@ public class ProjectWork {
               Date.valueOf(i.targetDate()))
           .update();
     }
+    return id;
+  }
+
+  /**
+   * Adds an indicator under one of the project's results, with the checks of {@link #addResult}.
+   */
+  public UUID addIndicator(UUID projectId, UUID resultId, IndicatorDraft i, CooperaUser user) {
+    workable(projectId, user);
+    boolean ours =
+        jdbc.sql("select exists (select 1 from project_result where id = ? and project_id = ?)")
+            .params(resultId, projectId)
+            .query(Boolean.class)
+            .single();
+    if (!ours) {
+      throw new ProjectNotFound(resultId);
+    }
+    checkIndicator(i);
+    UUID id = UUID.randomUUID();
+    jdbc.sql(
+            """
+            insert into project_indicator (id, result_id, title, unit, ascending, baseline,
+                baseline_date, target, target_date)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        .params(
+            id,
+            resultId,
+            i.title().strip(),
+            i.unit().strip(),
+            i.ascending() == null || i.ascending(),
+            i.baseline(),
+            Date.valueOf(i.baselineDate()),
+            i.target(),
+            Date.valueOf(i.targetDate()))
+        .update();
     return id;
   }
 

@@ -31,7 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class Projects {
 
-  static final List<String> STATUSES =
+  /** A project's statuses, as forms offer them. */
+  public static final List<String> STATUSES =
       List.of("PLANNED", "ACTIVE", "SUSPENDED", "COMPLETED", "CANCELLED");
 
   private final JdbcClient jdbc;

@@ -1,21 +1,15 @@
 package org.coopera.assistance.web.projects;
 
 import java.util.UUID;
-import org.coopera.assistance.projects.Evaluations;
-import org.coopera.assistance.projects.Project;
-import org.coopera.assistance.projects.ProjectNotFound;
-import org.coopera.assistance.projects.ProjectWork;
 import org.coopera.assistance.projects.Projects;
 import org.coopera.identity.CooperaUser;
 import org.coopera.reference.ReferenceData;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The projects pages: the list filtered by State, region and status, and each project with its
@@ -26,16 +20,13 @@ import org.springframework.web.server.ResponseStatusException;
 class ProjectPagesController {
 
   private final Projects projects;
-  private final ProjectWork work;
-  private final Evaluations evaluations;
   private final ReferenceData reference;
+  private final ProjectPageModel page;
 
-  ProjectPagesController(
-      Projects projects, ProjectWork work, Evaluations evaluations, ReferenceData reference) {
+  ProjectPagesController(Projects projects, ReferenceData reference, ProjectPageModel page) {
     this.projects = projects;
-    this.work = work;
-    this.evaluations = evaluations;
     this.reference = reference;
+    this.page = page;
   }
 
   @GetMapping("/projects")
@@ -58,16 +49,6 @@ class ProjectPagesController {
 
   @GetMapping("/projects/{id}")
   String project(@PathVariable UUID id, @AuthenticationPrincipal CooperaUser user, Model model) {
-    Project project;
-    try {
-      project = projects.require(id, user);
-    } catch (ProjectNotFound e) {
-      throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-    }
-    model.addAttribute("p", project);
-    model.addAttribute("activities", work.activities(id, user));
-    model.addAttribute("results", work.results(id, user));
-    model.addAttribute("evaluations", evaluations.evaluations(id, user));
-    return "assistance/projects/project";
+    return page.fill(id, user, model);
   }
 }

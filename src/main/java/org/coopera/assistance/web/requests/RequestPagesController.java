@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.UUID;
 import org.coopera.assistance.requests.AssistanceRequest;
 import org.coopera.assistance.requests.AssistanceRequests;
-import org.coopera.assistance.requests.Matching;
 import org.coopera.assistance.requests.RequestConflict;
 import org.coopera.assistance.requests.StaleRequest;
 import org.coopera.assistance.requests.Vocabulary;
@@ -28,19 +27,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class RequestPagesController {
 
   private final AssistanceRequests requests;
-  private final Matching matching;
   private final ReferenceData reference;
-  private final MatchReasons reasons;
+  private final RequestPageModel page;
 
   RequestPagesController(
-      AssistanceRequests requests,
-      Matching matching,
-      ReferenceData reference,
-      MatchReasons reasons) {
+      AssistanceRequests requests, ReferenceData reference, RequestPageModel page) {
     this.requests = requests;
-    this.matching = matching;
     this.reference = reference;
-    this.reasons = reasons;
+    this.page = page;
   }
 
   @GetMapping("/assistance/states/{iso3}/requests")
@@ -83,28 +77,7 @@ class RequestPagesController {
       @AuthenticationPrincipal CooperaUser user,
       Model model,
       java.util.Locale locale) {
-    AssistanceRequest request = requests.find(id, user);
-    model.addAttribute("request", request);
-    model.addAttribute("official", request.isOfficial(user));
-    model.addAttribute("coordinator", request.isCoordinator(user));
-    model.addAttribute(
-        "answerer",
-        request.status() == AssistanceRequest.Status.SUBMITTED
-            && request.isAddressedProvider(user));
-    if (request.isOfficial(user) && request.status().editable()) {
-      model.addAttribute(
-          "suggestions",
-          matching.suggestions(id, user).stream()
-              .map(
-                  s ->
-                      new SuggestionView(
-                          s,
-                          String.join(
-                              "; ",
-                              s.reasons().stream().map(r -> reasons.text(r, locale)).toList())))
-              .toList());
-    }
-    return "assistance/request";
+    return page.fill(id, user, model, locale);
   }
 
   @GetMapping("/assistance/requests/{id}/edit")
