@@ -19,13 +19,14 @@ public record ProjectForm(
     String budgetCurrency,
     List<String> partnerOrganisation,
     List<String> partnerState,
-    List<String> partnerRole) {
+    List<String> partnerRole,
+    Boolean published) {
 
   /** How many partner rows a form offers beyond those already filled. */
   static final int BLANK_PARTNER_ROWS = 2;
 
   public static ProjectForm empty() {
-    return new ProjectForm(null, null, "PLANNED", null, null, null, null, null, null, null);
+    return new ProjectForm(null, null, "PLANNED", null, null, null, null, null, null, null, null);
   }
 
   static ProjectForm of(Project p) {
@@ -39,7 +40,8 @@ public record ProjectForm(
         p.budgetCurrency(),
         p.partners().stream().map(Project.Partner::organisationCode).toList(),
         p.partners().stream().map(Project.Partner::stateIso3).toList(),
-        p.partners().stream().map(x -> String.valueOf(x.role())).toList());
+        p.partners().stream().map(x -> String.valueOf(x.role())).toList(),
+        p.published());
   }
 
   /** The partner rows to show: those typed, then blank ones. */
@@ -104,7 +106,7 @@ public record ProjectForm(
         FormValues.date(endDate, "endDate"),
         FormValues.number(budgetAmount, "budgetAmount", "projects.error.budget"),
         budgetCurrency,
-        null,
+        published,
         partners,
         null);
   }
