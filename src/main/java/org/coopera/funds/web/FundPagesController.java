@@ -10,22 +10,23 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 /**
  * The public page of money raised against demand, and a fund manager's page of one fund: its
- * balances, pledges, contributions, allocations with what remains, and disbursements; and a donor's
- * page of what its own contributions paid for.
+ * balances, pledges, contributions, allocations with what remains, and disbursements, with the
+ * forms of {@link FundFormsController}; and a donor's page of what its own contributions paid for.
  */
 @Controller
 class FundPagesController {
 
   private final FundViews views;
+  private final FundPageModel page;
 
-  FundPagesController(FundViews views) {
+  FundPagesController(FundViews views, FundPageModel page) {
     this.views = views;
+    this.page = page;
   }
 
   @GetMapping("/funds")
-  String index(Model model) {
-    model.addAttribute("figures", views.publicFigures());
-    return "funds/index";
+  String index(@AuthenticationPrincipal CooperaUser user, Model model) {
+    return page.index(user, model);
   }
 
   @GetMapping("/funds/donor")
@@ -36,7 +37,6 @@ class FundPagesController {
 
   @GetMapping("/funds/{code}")
   String fund(@PathVariable String code, @AuthenticationPrincipal CooperaUser user, Model model) {
-    model.addAttribute("ledger", views.ledger(code, user));
-    return "funds/fund";
+    return page.fund(code, user, model);
   }
 }
