@@ -96,6 +96,74 @@ class FundPagesIT {
   }
 
   @Test
+  void aFundManagerAddsAFundingLineRecordsAPledgeAndAnExpenditure() throws Exception {
+    String code =
+        "P" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase();
+    form(
+            "/funds",
+            Map.of("code", code, "name", "Pages line " + code, "kind", "OTHER"),
+            DemoLogins.FUND_MANAGER)
+        .andExpect(status().isFound())
+        .andExpect(redirectedUrl("/funds/" + code))
+        .andExpect(flash().attribute("notice", "funds.notice.fund-added"));
+    String refused =
+        form("/funds", Map.of("code", code, "name", "Again", "kind", "OTHER"), DemoLogins.ADMIN)
+            .andExpect(status().isBadRequest())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(refused).contains("A fund with the code " + code + " already exists.", "Again");
+
+    Map<String, String> pledge =
+        Map.of(
+            "donorState", "NOR",
+            "currency", "USD",
+            "amount", "12abc",
+            "usdRate", "1",
+            "date", "2026-01-10",
+            "forYear", "2026");
+    assertThat(
+            form("/funds/" + code + "/pledges", pledge, DemoLogins.FUND_MANAGER)
+                .andExpect(status().isBadRequest())
+                .andReturn()
+                .getResponse()
+                .getContentAsString())
+        .contains("12abc is not a number.", "value=\"12abc\"");
+    var fixed = new java.util.HashMap<>(pledge);
+    fixed.put("amount", "2500");
+    form("/funds/" + code + "/pledges", fixed, DemoLogins.FUND_MANAGER)
+        .andExpect(status().isFound())
+        .andExpect(flash().attribute("notice", "funds.notice.pledged"));
+    assertThat(t.balances(code).get("pledged").decimalValue()).isEqualByComparingTo("2500.00");
+
+    UUID project = t.project("ACTIVE");
+    t.contribute(code, "NOR", "2500", "USD", "1");
+    UUID allocation = t.allocate(code, project, "2000", "2026-03-01");
+    t.disburse(code, allocation, "1500", "2026-03-02");
+    Map<String, String> spend =
+        Map.of(
+            "allocationId", allocation.toString(),
+            "amountUsd", "1600",
+            "date", "2026-03-10",
+            "purpose", "Workshop venue");
+    assertThat(
+            form("/funds/" + code + "/expenditures", spend, DemoLogins.FUND_MANAGER)
+                .andExpect(status().isBadRequest())
+                .andReturn()
+                .getResponse()
+                .getContentAsString())
+        .contains(
+            "Only USD 1,500.00 was disbursed and not yet spent; the expenditure asks USD"
+                + " 1,600.00.");
+    var within = new java.util.HashMap<>(spend);
+    within.put("amountUsd", "1200");
+    form("/funds/" + code + "/expenditures", within, DemoLogins.FUND_MANAGER)
+        .andExpect(status().isFound())
+        .andExpect(flash().attribute("notice", "funds.notice.spent"));
+    assertThat(t.balances(code).get("spent").decimalValue()).isEqualByComparingTo("1200.00");
+  }
+
+  @Test
   void anOverAllocationIsRefusedWithTheFiguresAndWhatWasTyped() throws Exception {
     String fund = t.newFund();
     UUID project = t.project("ACTIVE");
@@ -209,6 +277,9 @@ class FundPagesIT {
       }
     }
     assertThat(t.rows(fund)).isEqualTo(rows);
+    form("/funds/NO_SUCH_FUND/contributions", income, DemoLogins.FUND_MANAGER)
+        .andExpect(status().isNotFound());
+    t.get("/funds/NO_SUCH_FUND", DemoLogins.FUND_MANAGER).andExpect(status().isNotFound());
     assertThat(
             jdbc.sql("select count(*) from fund where code = ?")
                 .param("X" + fund)

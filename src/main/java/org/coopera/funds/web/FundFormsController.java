@@ -1,10 +1,8 @@
 package org.coopera.funds.web;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.coopera.funds.internal.FundQueries;
 import org.coopera.funds.internal.FundViews;
 import org.coopera.funds.internal.Funds;
 import org.coopera.funds.internal.Money;
@@ -18,7 +16,6 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -198,11 +195,6 @@ class FundFormsController {
         outgoForm,
         "funds.notice.spent",
         () -> funds.spend(code, outgoForm.allocation(), outgoForm.outgo(), user));
-  }
-
-  @ExceptionHandler({FundQueries.FundNotFound.class, FundQueries.AllocationNotFound.class})
-  void notFound(HttpServletResponse response) throws IOException {
-    response.sendError(HttpStatus.NOT_FOUND.value());
   }
 
   private String attempt(
