@@ -37,7 +37,10 @@ public interface RecommendationLookup {
   /** A review of a State and the number of its recommendations in the registry. */
   record ReviewRef(String mechanismCode, Integer uprCycle, int recommendations) {}
 
-  /** A recommendation as other modules see it: its original text and confirmed themes. */
+  /**
+   * A recommendation as other modules see it: its original text, confirmed themes and confirmed SDG
+   * goals and targets ({@code 16}, {@code 16.3}).
+   */
   record RecommendationRef(
       UUID id,
       String code,
@@ -48,7 +51,8 @@ public interface RecommendationLookup {
       String text,
       Response response,
       UUID clusterId,
-      List<String> themes) {}
+      List<String> themes,
+      List<String> sdgs) {}
 
   /** A cluster of a State's recommendations; only an accepted one is the State's own grouping. */
   record ClusterRef(

@@ -74,6 +74,112 @@ class IatiExportIT {
   }
 
   @Test
+  void theActivityCarriesTheSdgsOfItsRecommendationsAndTheMoneyOfTheFunds() throws Exception {
+    List<UUID> addressed =
+        jdbc.sql(
+                """
+                select r.id from recommendation r
+                where r.state_iso3 = 'SVN' and exists (select 1 from recommendation_tag t
+                  where t.recommendation_id = r.id and t.kind = 'SDG' and t.status = 'CONFIRMED')
+                order by r.code limit 3
+                """)
+            .query(UUID.class)
+            .list();
+    assertThat(addressed).as("demo recommendations of Slovenia tagged with SDGs").hasSize(3);
+    ProjectFixture fixture = new ProjectFixture(jdbc);
+    UUID request = fixture.request("SVN", "SUBMITTED", "OHCHR", "ACCEPTED");
+    for (UUID r : addressed) {
+      jdbc.sql("insert into assistance_request_recommendation values (?, ?)")
+          .params(request, r)
+          .update();
+    }
+    jdbc.sql(
+            "update assistance_request set assessment_waived_at = now(), assessment_waiver = 'w'"
+                + " where id = ?")
+        .param(request)
+        .update();
+    String project =
+        ProjectRulesIT.project("SDG and money", "2026-03-01", "2027-02-28")
+            .replace("\"ACTIVE\"", "\"ACTIVE\", \"published\": true")
+            .replace(
+                "\"partners\"",
+                "\"recommendations\": [\""
+                    + addressed.get(0)
+                    + "\", \""
+                    + addressed.get(1)
+                    + "\"], \"partners\"");
+    UUID id =
+        UUID.fromString(JsonPath.read(post("/api/v1/projects", create(request, project)), "$.id"));
+    assertThat(
+            jdbc.sql("select count(*) from project_recommendation where project_id = ?")
+                .param(id)
+                .query(Long.class)
+                .single())
+        .isEqualTo(2);
+
+    String fund = newFund();
+    fundPost(
+        "/api/v1/funds/" + fund + "/contributions",
+        """
+        {"donorState": "NOR", "amount": 100000, "currency": "NOK", "usdRate": 0.1,
+         "date": "2026-02-01"}
+        """);
+    String allocation =
+        JsonPath.read(
+            fundPost(
+                "/api/v1/funds/" + fund + "/allocations",
+                "{\"projectId\": \"%s\", \"amountUsd\": 8000, \"date\": \"2026-03-02\","
+                        .formatted(id)
+                    + " \"purpose\": \"Interpreters for the courts\"}"),
+            "$.id");
+    fundPost(
+        "/api/v1/funds/" + fund + "/allocations/" + allocation + "/disbursements",
+        "{\"amountUsd\": 5000, \"date\": \"2026-04-01\"}");
+    fundPost(
+        "/api/v1/funds/" + fund + "/allocations/" + allocation + "/expenditures",
+        "{\"amountUsd\": 1200.50, \"date\": \"2026-05-01\", \"purpose\": \"Course\"}");
+
+    String xml = iati("/api/v1/projects/" + id + "/iati.xml");
+    validate(xml);
+    Document doc = parse(xml);
+
+    List<String> tagged =
+        jdbc.sql(
+                """
+                select distinct code from recommendation_tag
+                where kind = 'SDG' and status = 'CONFIRMED' and recommendation_id in (?, ?)
+                """)
+            .params(addressed.get(0), addressed.get(1))
+            .query(String.class)
+            .list();
+    java.util.Set<String> goals = new java.util.TreeSet<>();
+    java.util.Set<String> targets = new java.util.TreeSet<>();
+    for (String code : tagged) {
+      goals.add(code.split("\\.")[0]);
+      if (code.contains(".")) {
+        targets.add(code);
+      }
+    }
+    assertThat(codes(doc, "//tag[@vocabulary='2']/@code")).isEqualTo(goals);
+    assertThat(codes(doc, "//tag[@vocabulary='3']/@code")).isEqualTo(targets);
+
+    assertThat(xpath(doc, "count(//transaction)")).isEqualTo("3");
+    assertThat(xpath(doc, "//transaction[transaction-type/@code='11']/value")).isEqualTo("8000.00");
+    assertThat(xpath(doc, "//transaction[transaction-type/@code='11']/value/@currency"))
+        .isEqualTo("USD");
+    assertThat(xpath(doc, "//transaction[transaction-type/@code='11']/transaction-date/@iso-date"))
+        .isEqualTo("2026-03-02");
+    assertThat(xpath(doc, "//transaction[transaction-type/@code='11']/provider-org/narrative"))
+        .isEqualTo("Test line " + fund);
+    assertThat(xpath(doc, "//transaction[transaction-type/@code='11']/description/narrative"))
+        .isEqualTo("Interpreters for the courts");
+    assertThat(xpath(doc, "//transaction[transaction-type/@code='1']/value")).isEqualTo("5000.00");
+    assertThat(xpath(doc, "//transaction[transaction-type/@code='4']/value")).isEqualTo("1200.50");
+    assertThat(xpath(doc, "count(//transaction[transaction-type/@code='4']/provider-org)"))
+        .isEqualTo("0");
+  }
+
+  @Test
   void thePublisherFileHoldsEveryPublishedProjectAndNoOther() throws Exception {
     UUID published = publishedProjectWithResults();
     UUID hidden = publishedProjectWithResults();
@@ -131,6 +237,45 @@ class IatiExportIT {
         "/api/v1/projects/" + id + "/indicators/" + indicator + "/values",
         "{\"periodStart\": \"2026-03-01\", \"periodEnd\": \"2026-08-31\", \"actual\": 35}");
     return id;
+  }
+
+  static String create(UUID request, String project) {
+    return ProjectRulesIT.create(request, project);
+  }
+
+  static java.util.Set<String> codes(Document doc, String expression) throws Exception {
+    var nodes =
+        (org.w3c.dom.NodeList)
+            XPathFactory.newInstance()
+                .newXPath()
+                .evaluate(expression, doc, javax.xml.xpath.XPathConstants.NODESET);
+    java.util.Set<String> found = new java.util.TreeSet<>();
+    for (int i = 0; i < nodes.getLength(); i++) {
+      found.add(nodes.item(i).getNodeValue());
+    }
+    return found;
+  }
+
+  String newFund() throws Exception {
+    String code =
+        "T" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase();
+    fundPost(
+        "/api/v1/funds",
+        "{\"code\": \"%s\", \"name\": \"Test line %s\", \"kind\": \"BILATERAL\"}"
+            .formatted(code, code));
+    return code;
+  }
+
+  String fundPost(String path, String json) throws Exception {
+    return mvc.perform(
+            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(path)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json)
+                .with(logins.as(DemoLogins.FUND_MANAGER)))
+        .andExpect(status().isCreated())
+        .andReturn()
+        .getResponse()
+        .getContentAsString();
   }
 
   String post(String path, String json) throws Exception {

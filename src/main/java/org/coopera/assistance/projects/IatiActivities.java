@@ -8,11 +8,17 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.UUID;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import org.coopera.assistance.ProjectMoney;
+import org.coopera.recommendations.RecommendationLookup;
+import org.coopera.recommendations.RecommendationLookup.RecommendationRef;
 import org.coopera.reference.ReferenceData;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,8 +27,10 @@ import org.springframework.transaction.annotation.Transactional;
  * (reference {@code COOPERA}, type 90 Other), which prefixes every identifier. Sector 15160 (Human
  * rights, DAC 5-digit vocabulary 1); the recipient country by its ISO 3166 alpha-2 code; statuses
  * mapped to the ActivityStatus codelist (planned 1, active 2, completed 3, cancelled 5, suspended
- * 6); results with their indicators, baseline and each measured period. No SDG tags (the
- * recommendations module exposes themes only) and no transactions until funds are linked.
+ * 6); SDG goals (tag vocabulary 2) and targets (vocabulary 3) confirmed on the recommendations the
+ * project addresses; the transactions the funds module records, in US dollars (an allocation is an
+ * incoming commitment, 11; a disbursement incoming funds, 1; an expenditure, 4, each with the fund
+ * as provider); results with their indicators, baseline and each measured period.
  */
 @Service
 @Transactional(readOnly = true)
@@ -32,15 +40,31 @@ public class IatiActivities {
   private static final Map<String, String> STATUS =
       Map.of("PLANNED", "1", "ACTIVE", "2", "COMPLETED", "3", "CANCELLED", "5", "SUSPENDED", "6");
 
+  private static final Map<ProjectMoney.Type, String> TRANSACTION_TYPE =
+      Map.of(
+          ProjectMoney.Type.COMMITMENT, "11",
+          ProjectMoney.Type.DISBURSEMENT, "1",
+          ProjectMoney.Type.EXPENDITURE, "4");
+
   private final Projects projects;
   private final ProjectWork work;
   private final ReferenceData reference;
+  private final RecommendationLookup recommendations;
+  private final ObjectProvider<ProjectMoney> money;
   private final Clock clock;
 
-  IatiActivities(Projects projects, ProjectWork work, ReferenceData reference, Clock clock) {
+  IatiActivities(
+      Projects projects,
+      ProjectWork work,
+      ReferenceData reference,
+      RecommendationLookup recommendations,
+      ObjectProvider<ProjectMoney> money,
+      Clock clock) {
     this.projects = projects;
     this.work = work;
     this.reference = reference;
+    this.recommendations = recommendations;
+    this.money = money;
     this.clock = clock;
   }
 
@@ -60,6 +84,13 @@ public class IatiActivities {
   }
 
   private String write(List<Project> list) {
+    List<UUID> ids = list.stream().map(Project::id).toList();
+    ProjectMoney funds = money.getIfAvailable();
+    Map<UUID, List<ProjectMoney.Transaction>> transactions =
+        funds == null ? Map.of() : funds.transactions(ids);
+    Map<UUID, RecommendationRef> addressed =
+        recommendations.recommendations(
+            list.stream().flatMap(p -> p.recommendations().stream()).distinct().toList());
     StringWriter out = new StringWriter();
     try {
       XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
@@ -73,7 +104,11 @@ public class IatiActivities {
               .truncatedTo(ChronoUnit.SECONDS)
               .toString());
       for (Project p : list) {
-        activity(x, p);
+        activity(
+            x,
+            p,
+            sdgs(p, addressed),
+            transactions.getOrDefault(p.id(), List.<ProjectMoney.Transaction>of()));
       }
       x.writeEndElement();
       x.writeEndDocument();
@@ -84,7 +119,56 @@ public class IatiActivities {
     return out.toString();
   }
 
-  private void activity(XMLStreamWriter x, Project p) throws XMLStreamException {
+  /** The SDG goals and targets of the recommendations a project addresses, in their order. */
+  private static SortedSet<String> sdgs(Project p, Map<UUID, RecommendationRef> addressed) {
+    SortedSet<String> codes = new TreeSet<>(IatiActivities::bySdgNumber);
+    for (UUID id : p.recommendations()) {
+      RecommendationRef r = addressed.get(id);
+      if (r != null) {
+        for (String code : r.sdgs()) {
+          codes.add(code);
+          if (code.contains(".")) {
+            codes.add(code.substring(0, code.indexOf('.')));
+          }
+        }
+      }
+    }
+    return codes;
+  }
+
+  /** 2 before 10, 16 before 16.1, 16.2 before 16.10 and 16.a. */
+  private static int bySdgNumber(String a, String b) {
+    String[] left = a.split("\\.", 2);
+    String[] right = b.split("\\.", 2);
+    int goal = Integer.compare(goalNumber(left[0]), goalNumber(right[0]));
+    if (goal != 0) {
+      return goal;
+    }
+    if (left.length != right.length) {
+      return left.length - right.length;
+    }
+    if (left.length == 1) {
+      return 0;
+    }
+    String l = left[1];
+    String r = right[1];
+    return l.length() != r.length() ? l.length() - r.length() : l.compareTo(r);
+  }
+
+  private static int goalNumber(String goal) {
+    try {
+      return Integer.parseInt(goal);
+    } catch (NumberFormatException e) {
+      return Integer.MAX_VALUE;
+    }
+  }
+
+  private void activity(
+      XMLStreamWriter x,
+      Project p,
+      SortedSet<String> sdgs,
+      List<ProjectMoney.Transaction> transactions)
+      throws XMLStreamException {
     x.writeStartElement("iati-activity");
     x.writeAttribute(
         "last-updated-datetime",
@@ -143,7 +227,15 @@ public class IatiActivities {
     x.writeAttribute("code", "15160");
     x.writeAttribute("vocabulary", "1");
     x.writeAttribute("percentage", "100");
+    for (String sdg : sdgs) {
+      x.writeEmptyElement("tag");
+      x.writeAttribute("vocabulary", sdg.contains(".") ? "3" : "2");
+      x.writeAttribute("code", sdg);
+    }
     budget(x, p);
+    for (ProjectMoney.Transaction t : transactions) {
+      transaction(x, t);
+    }
     for (ProjectWork.Result r : work.results(p.id(), null)) {
       result(x, r);
     }
@@ -163,6 +255,31 @@ public class IatiActivities {
     x.writeAttribute("value-date", p.startDate().toString());
     x.writeCharacters(p.budgetAmount().toPlainString());
     x.writeEndElement();
+    x.writeEndElement();
+  }
+
+  private static void transaction(XMLStreamWriter x, ProjectMoney.Transaction t)
+      throws XMLStreamException {
+    x.writeStartElement("transaction");
+    x.writeEmptyElement("transaction-type");
+    x.writeAttribute("code", TRANSACTION_TYPE.get(t.type()));
+    x.writeEmptyElement("transaction-date");
+    x.writeAttribute("iso-date", t.date().toString());
+    x.writeStartElement("value");
+    x.writeAttribute("currency", "USD");
+    x.writeAttribute("value-date", t.date().toString());
+    x.writeCharacters(t.amountUsd().toPlainString());
+    x.writeEndElement();
+    if (t.description() != null && !t.description().isBlank()) {
+      x.writeStartElement("description");
+      narrative(x, t.description());
+      x.writeEndElement();
+    }
+    if (t.type() != ProjectMoney.Type.EXPENDITURE) {
+      x.writeStartElement("provider-org");
+      narrative(x, t.fundName());
+      x.writeEndElement();
+    }
     x.writeEndElement();
   }
 

@@ -141,18 +141,19 @@ class JdbcRecommendationLookup implements RecommendationLookup {
       return List.of();
     }
     Map<UUID, List<String>> themes = new HashMap<>();
+    Map<UUID, List<String>> sdgs = new HashMap<>();
     jdbc.sql(
             """
-            select recommendation_id, code from recommendation_tag
-            where kind = 'THEME' and status = 'CONFIRMED' and recommendation_id in (:ids)
+            select recommendation_id, kind, code from recommendation_tag
+            where kind in ('THEME', 'SDG') and status = 'CONFIRMED' and recommendation_id in (:ids)
             order by code
             """)
         .param("ids", rows.stream().map(Row::id).toList())
         .query(
             rs -> {
-              themes
-                  .computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
-                  .add(rs.getString(2));
+              var tags = "THEME".equals(rs.getString(2)) ? themes : sdgs;
+              tags.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+                  .add(rs.getString(3));
             });
     return rows.stream()
         .map(
@@ -167,7 +168,8 @@ class JdbcRecommendationLookup implements RecommendationLookup {
                     r.text(),
                     r.response(),
                     r.cluster(),
-                    themes.getOrDefault(r.id(), List.of())))
+                    themes.getOrDefault(r.id(), List.of()),
+                    sdgs.getOrDefault(r.id(), List.of())))
         .toList();
   }
 }
