@@ -240,7 +240,7 @@ class FundApiIT {
                 "{\"projectId\": \"%s\", \"amountUsd\": 100, \"date\": \"2026-03-02\"}"
                     .formatted(suspended),
                 "projectId",
-                "SUSPENDED"),
+                "is suspended: it accepts no new allocation"),
             new Bad(
                 disbursements,
                 "{\"amountUsd\": 700, \"date\": \"2026-04-01\"}",
@@ -284,7 +284,8 @@ class FundApiIT {
                     "{\"amountUsd\": 10, \"date\": \"2026-04-01\"}",
                     DemoLogins.FUND_MANAGER)
                 .andExpect(status().isBadRequest()));
-    assertThat(problem.get("detail").asString()).contains("is SUSPENDED");
+    assertThat(problem.get("detail").asString())
+        .contains("is suspended: it accepts no new allocation or disbursement");
     assertThat(t.balances(fund)).isEqualTo(before);
     t.post(
             allocations + "/" + UUID.randomUUID() + "/disbursements",

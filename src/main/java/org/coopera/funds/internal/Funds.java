@@ -10,6 +10,7 @@ import org.coopera.assistance.ProjectLookup.ProjectRef;
 import org.coopera.identity.CooperaUser;
 import org.coopera.identity.Role;
 import org.coopera.platform.InvalidInputException;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -307,7 +308,11 @@ public class Funds {
   private void requireOpen(ProjectRef project) {
     if (!project.acceptsNewWork()) {
       throw new InvalidInputException(
-          "funds.error.project-closed", "projectId", project.title(), project.status());
+          "funds.error.project-closed",
+          "projectId",
+          project.title(),
+          new DefaultMessageSourceResolvable(
+              new String[] {"funds.project-status." + project.status()}, project.status()));
     }
   }
 
