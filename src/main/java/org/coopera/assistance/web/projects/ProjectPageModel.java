@@ -2,6 +2,7 @@ package org.coopera.assistance.web.projects;
 
 import java.util.UUID;
 import org.coopera.assistance.projects.Evaluations;
+import org.coopera.assistance.projects.IatiImports;
 import org.coopera.assistance.projects.Project;
 import org.coopera.assistance.projects.ProjectAccess;
 import org.coopera.assistance.projects.ProjectNotFound;
@@ -27,13 +28,19 @@ class ProjectPageModel {
   private final ProjectWork work;
   private final Evaluations evaluations;
   private final ReferenceData reference;
+  private final IatiImports imports;
 
   ProjectPageModel(
-      Projects projects, ProjectWork work, Evaluations evaluations, ReferenceData reference) {
+      Projects projects,
+      ProjectWork work,
+      Evaluations evaluations,
+      ReferenceData reference,
+      IatiImports imports) {
     this.projects = projects;
     this.work = work;
     this.evaluations = evaluations;
     this.reference = reference;
+    this.imports = imports;
   }
 
   /** Fills the model of the project's page and names its view; 404 for a project not seen. */
@@ -48,6 +55,7 @@ class ProjectPageModel {
     model.addAttribute("activities", work.activities(id, user));
     model.addAttribute("results", work.results(id, user));
     model.addAttribute("evaluations", evaluations.evaluations(id, user));
+    model.addAttribute("external", imports.forProject(id, user));
     boolean mayWork = ProjectAccess.mayWork(user, project.stateIso3(), project.providers());
     model.addAttribute("mayWork", mayWork);
     if (mayWork) {

@@ -1,6 +1,7 @@
 package org.coopera.assistance.web.projects;
 
 import java.util.UUID;
+import org.coopera.assistance.projects.IatiImports;
 import org.coopera.assistance.projects.Projects;
 import org.coopera.identity.CooperaUser;
 import org.coopera.reference.ReferenceData;
@@ -44,6 +45,7 @@ class ProjectPagesController {
     model.addAttribute("state", state);
     model.addAttribute("region", region);
     model.addAttribute("status", status);
+    model.addAttribute("mayImport", IatiImports.mayImport(user));
     return "assistance/projects/list";
   }
 

@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.coopera.assistance.projects.Assessments;
 import org.coopera.assistance.projects.Evaluations;
 import org.coopera.assistance.projects.IatiActivities;
+import org.coopera.assistance.projects.IatiImports;
 import org.coopera.assistance.projects.Project;
 import org.coopera.assistance.projects.ProjectWork;
 import org.coopera.assistance.projects.Projects;
@@ -44,18 +45,21 @@ class ProjectsApiController {
   private final Evaluations evaluations;
   private final Assessments assessments;
   private final IatiActivities iati;
+  private final IatiImports imports;
 
   ProjectsApiController(
       Projects projects,
       ProjectWork work,
       Evaluations evaluations,
       Assessments assessments,
-      IatiActivities iati) {
+      IatiActivities iati,
+      IatiImports imports) {
     this.projects = projects;
     this.work = work;
     this.evaluations = evaluations;
     this.assessments = assessments;
     this.iati = iati;
+    this.imports = imports;
   }
 
   /** What a client sends to create a project: the request it answers and the project. */
@@ -233,6 +237,13 @@ class ProjectsApiController {
   @Operation(summary = "One published project as an IATI 2.03 activity file")
   String iatiOne(@PathVariable UUID id) {
     return iati.one(id);
+  }
+
+  @GetMapping("/api/v1/projects/{id}/external-funding")
+  @Operation(summary = "What other publishers report in IATI for a project they fund")
+  List<IatiImports.ExternalActivity> externalFunding(
+      @PathVariable UUID id, @AuthenticationPrincipal CooperaUser user) {
+    return imports.forProject(id, user);
   }
 
   @GetMapping(value = "/api/v1/projects/iati.xml", produces = MediaType.APPLICATION_XML_VALUE)
