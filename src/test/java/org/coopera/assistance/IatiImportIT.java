@@ -191,6 +191,41 @@ class IatiImportIT {
   }
 
   @Test
+  void theOfficialIatiExampleIsReadAndALegacyFileRefused() throws Exception {
+    Project p = project(true);
+    String example = resource("/iati/activity-standard-example-annotated.xml");
+    String identifier = "AA-AAA-123456789-" + suffix();
+    String pointed =
+        example
+            .replace("AA-AAA-123456789-ABC123", identifier)
+            .replace("AA-AAA-123456789-1234\"", p.identifier() + "\"");
+    String body =
+        body(importFile(pointed, DemoLogins.AGENCY_OFFICER).andExpect(status().isCreated()));
+    assertThat(JsonPath.<String>read(body, "$.imported[0].identifier")).isEqualTo(identifier);
+    assertThat(JsonPath.<String>read(body, "$.imported[0].title")).isEqualTo("Activity title");
+    assertThat(JsonPath.<String>read(body, "$.imported[0].publisher"))
+        .isEqualTo("Organisation name");
+    assertThat(JsonPath.<List<String>>read(body, "$.imported[0].projects"))
+        .containsExactly(p.identifier());
+    assertThat(JsonPath.<Integer>read(body, "$.imported[0].transactions"))
+        .as("its only transaction is incoming funds, not money to the project")
+        .isZero();
+
+    assertThat(detail(resource("/iati/dfid_out.xml")))
+        .isEqualTo("Only IATI version 2 files are read; this one says version 1.0.");
+    assertThat(detail("<iati-activities><iati-activity/></iati-activities>"))
+        .isEqualTo(
+            "The file does not say which IATI version it follows (the version attribute of"
+                + " iati-activities).");
+  }
+
+  static String resource(String path) throws Exception {
+    try (var in = IatiImportIT.class.getResourceAsStream(path)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  @Test
   void documentTypesExternalEntitiesAndOtherFilesAreRefused() throws Exception {
     String secret = "/etc/hostname";
     String xxe =
@@ -284,9 +319,7 @@ class IatiImportIT {
                         .with(logins.as(DemoLogins.FUND_MANAGER)))
                 .andExpect(status().isOk()));
     assertThat(list).contains("sida.xml", "Past imports");
-    assertThat(
-            body(
-                mvc.perform(get("/projects?lang=en").with(logins.as(DemoLogins.FUND_MANAGER)))))
+    assertThat(body(mvc.perform(get("/projects?lang=en").with(logins.as(DemoLogins.FUND_MANAGER)))))
         .contains("href=\"/assistance/iati-imports\"");
     assertThat(body(mvc.perform(get("/projects?lang=en"))))
         .doesNotContain("href=\"/assistance/iati-imports\"");

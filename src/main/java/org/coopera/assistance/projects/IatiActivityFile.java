@@ -118,6 +118,9 @@ final class IatiActivityFile {
     if (!"iati-activities".equals(root.getTagName())) {
       return failed(Problem.of(0, null, "projects.iati-import.error.root", root.getTagName()));
     }
+    if (root.getAttribute("version").isBlank()) {
+      return failed(Problem.of(0, null, "projects.iati-import.error.no-version"));
+    }
     if (!root.getAttribute("version").startsWith("2.")) {
       return failed(
           Problem.of(0, null, "projects.iati-import.error.version", root.getAttribute("version")));
