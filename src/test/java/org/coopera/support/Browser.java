@@ -4,6 +4,8 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
@@ -26,6 +28,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 public final class Browser implements AutoCloseable {
 
   private static final Duration PATIENCE = Duration.ofSeconds(15);
+  private static final Duration POLL = Duration.ofMillis(100);
 
   private final WebDriver driver;
   private final String base;
@@ -84,6 +87,7 @@ public final class Browser implements AutoCloseable {
    */
   public <T> T until(Function<WebDriver, T> condition) {
     return new WebDriverWait(driver, PATIENCE)
+        .pollingEvery(POLL)
         .ignoring(StaleElementReferenceException.class)
         .until(condition::apply);
   }
@@ -102,6 +106,26 @@ public final class Browser implements AutoCloseable {
           element.click();
           return Boolean.TRUE;
         });
+  }
+
+  /** The elements the page shows now, without waiting: for what must not be there. */
+  public List<WebElement> all(By by) {
+    return driver.findElements(by);
+  }
+
+  /**
+   * Sets a date field to this day, as its calendar would (typing into it depends on the browser's
+   * locale).
+   */
+  public void date(By by, LocalDate day) {
+    WebElement input = find(by);
+    ((org.openqa.selenium.JavascriptExecutor) driver)
+        .executeScript(
+            "arguments[0].value = arguments[1];"
+                + " arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
+                + " arguments[0].dispatchEvent(new Event('change', {bubbles: true}));",
+            input,
+            day.toString());
   }
 
   /** The element's text, read again if the page replaced it meanwhile. */
