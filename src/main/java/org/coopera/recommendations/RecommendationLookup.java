@@ -22,6 +22,9 @@ public interface RecommendationLookup {
 
   Map<UUID, ClusterRef> clusters(Collection<UUID> ids);
 
+  /** A State's accepted clusters (its own grouping of its recommendations), by label. */
+  List<ClusterRef> acceptedClusters(String stateIso3);
+
   /**
    * The recommendations made to a State in one review: by the UPR in a cycle ({@code mechanism}
    * {@code UPR} and the cycle), or by a treaty body (its mechanism code, cycle ignored); by code.

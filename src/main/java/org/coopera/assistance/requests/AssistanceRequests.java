@@ -66,6 +66,12 @@ public class AssistanceRequests {
     return request;
   }
 
+  /** Several requests with their details, those the person may not see left out. */
+  @Transactional(readOnly = true)
+  public List<AssistanceRequest> findAll(List<UUID> ids, CooperaUser user) {
+    return store.loadAll(ids).stream().filter(r -> r.visibleTo(user)).toList();
+  }
+
   /** The State's requests, for its officials. */
   @Transactional(readOnly = true)
   public List<RequestSummary> ofState(String stateIso3, CooperaUser user) {

@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -31,16 +32,126 @@ class RequestStore {
   }
 
   Optional<AssistanceRequest> load(UUID id) {
-    Optional<Row> row =
-        jdbc.sql(
-                """
-                select r.*, s.name as state_name from assistance_request r
-                join state s on s.iso3 = r.state_iso3 where r.id = ?
-                """)
-            .param(id)
-            .query((rs, n) -> Row.of(rs))
-            .optional();
-    return row.map(this::complete);
+    return loadAll(List.of(id)).stream().findFirst();
+  }
+
+  /**
+   * Requests with all their details, in the order of the ids asked (unknown ones left out): one
+   * query per part, whatever the number of requests.
+   */
+  List<AssistanceRequest> loadAll(List<UUID> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    Map<UUID, Row> rows = new HashMap<>();
+    jdbc.sql(
+            """
+            select r.*, s.name as state_name from assistance_request r
+            join state s on s.iso3 = r.state_iso3 where r.id in (:ids)
+            """)
+        .param("ids", ids)
+        .query((rs, n) -> Row.of(rs))
+        .list()
+        .forEach(r -> rows.put(r.id(), r));
+    if (rows.isEmpty()) {
+      return List.of();
+    }
+    List<UUID> found = List.copyOf(rows.keySet());
+    Map<UUID, List<String>> priorities = new HashMap<>();
+    jdbc.sql(
+            "select request_id, text from assistance_request_priority where request_id in (:ids)"
+                + " order by request_id, rank")
+        .param("ids", found)
+        .query(
+            rs -> {
+              priorities
+                  .computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+                  .add(rs.getString(2));
+            });
+    Map<UUID, List<UUID>> recIds =
+        links("assistance_request_recommendation", "recommendation_id", found);
+    Map<UUID, List<UUID>> clusterIds = links("assistance_request_cluster", "cluster_id", found);
+    Map<UUID, RecommendationLookup.RecommendationRef> recs =
+        recommendations.recommendations(
+            recIds.values().stream().flatMap(List::stream).distinct().toList());
+    Map<UUID, RecommendationLookup.ClusterRef> clusters =
+        recommendations.clusters(
+            clusterIds.values().stream().flatMap(List::stream).distinct().toList());
+    Map<UUID, List<Provider>> providers = new HashMap<>();
+    jdbc.sql(
+            """
+            select p.request_id, p.id, p.organisation_code, p.provider_state,
+                   coalesce(o.name, s.name) as name, p.answer, p.answer_note, p.answered_at
+            from assistance_request_provider p
+            left join organisation o on o.code = p.organisation_code
+            left join state s on s.iso3 = p.provider_state
+            where p.request_id in (:ids) order by coalesce(o.name, s.name)
+            """)
+        .param("ids", found)
+        .query(
+            rs -> {
+              providers
+                  .computeIfAbsent(rs.getObject("request_id", UUID.class), k -> new ArrayList<>())
+                  .add(
+                      new Provider(
+                          rs.getObject("id", UUID.class),
+                          rs.getString("organisation_code"),
+                          rs.getString("provider_state"),
+                          rs.getString("name"),
+                          rs.getString("answer"),
+                          rs.getString("answer_note"),
+                          instant(rs.getTimestamp("answered_at"))));
+            });
+    List<AssistanceRequest> loaded = new ArrayList<>();
+    for (UUID id : ids) {
+      Row r = rows.get(id);
+      if (r == null) {
+        continue;
+      }
+      loaded.add(
+          new AssistanceRequest(
+              r.id(),
+              r.stateIso3(),
+              r.stateName(),
+              r.title(),
+              r.summary(),
+              r.areas(),
+              r.forms(),
+              r.languages(),
+              r.confidential(),
+              r.status(),
+              priorities.getOrDefault(id, List.of()),
+              recIds.getOrDefault(id, List.of()).stream()
+                  .map(recs::get)
+                  .filter(Objects::nonNull)
+                  .sorted((a, b) -> a.code().compareTo(b.code()))
+                  .toList(),
+              clusterIds.getOrDefault(id, List.of()).stream()
+                  .map(clusters::get)
+                  .filter(Objects::nonNull)
+                  .toList(),
+              providers.getOrDefault(id, List.of()),
+              r.submittedAt(),
+              r.withdrawnAt(),
+              r.withdrawalReason(),
+              r.updatedAt(),
+              r.version()));
+    }
+    return loaded;
+  }
+
+  /** The ids a link table holds for each request. */
+  private Map<UUID, List<UUID>> links(String table, String column, List<UUID> requests) {
+    Map<UUID, List<UUID>> found = new HashMap<>();
+    jdbc.sql("select request_id, " + column + " from " + table + " where request_id in (:ids)")
+        .param("ids", requests)
+        .query(
+            rs -> {
+              found
+                  .computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+                  .add(rs.getObject(2, UUID.class));
+            });
+    return found;
   }
 
   /** The requests a condition selects, newest first, without their details (list pages). */
@@ -64,76 +175,6 @@ class RequestStore {
                     strings(rs.getArray("areas")),
                     rs.getTimestamp("updated_at").toInstant()))
         .list();
-  }
-
-  private AssistanceRequest complete(Row r) {
-    List<String> priorities =
-        jdbc.sql("select text from assistance_request_priority where request_id = ? order by rank")
-            .param(r.id())
-            .query(String.class)
-            .list();
-    List<UUID> recIds =
-        jdbc.sql(
-                "select recommendation_id from assistance_request_recommendation"
-                    + " where request_id = ?")
-            .param(r.id())
-            .query(UUID.class)
-            .list();
-    List<UUID> clusterIds =
-        jdbc.sql("select cluster_id from assistance_request_cluster where request_id = ?")
-            .param(r.id())
-            .query(UUID.class)
-            .list();
-    var recs =
-        recIds.isEmpty()
-            ? List.<RecommendationLookup.RecommendationRef>of()
-            : recommendations.recommendations(recIds).values().stream()
-                .sorted((a, b) -> a.code().compareTo(b.code()))
-                .toList();
-    Map<UUID, RecommendationLookup.ClusterRef> clusterMap =
-        clusterIds.isEmpty() ? Map.of() : recommendations.clusters(clusterIds);
-    List<Provider> providers =
-        jdbc.sql(
-                """
-                select p.id, p.organisation_code, p.provider_state, coalesce(o.name, s.name) as name,
-                       p.answer, p.answer_note, p.answered_at
-                from assistance_request_provider p
-                left join organisation o on o.code = p.organisation_code
-                left join state s on s.iso3 = p.provider_state
-                where p.request_id = ? order by coalesce(o.name, s.name)
-                """)
-            .param(r.id())
-            .query(
-                (rs, n) ->
-                    new Provider(
-                        rs.getObject("id", UUID.class),
-                        rs.getString("organisation_code"),
-                        rs.getString("provider_state"),
-                        rs.getString("name"),
-                        rs.getString("answer"),
-                        rs.getString("answer_note"),
-                        instant(rs.getTimestamp("answered_at"))))
-            .list();
-    return new AssistanceRequest(
-        r.id(),
-        r.stateIso3(),
-        r.stateName(),
-        r.title(),
-        r.summary(),
-        r.areas(),
-        r.forms(),
-        r.languages(),
-        r.confidential(),
-        r.status(),
-        priorities,
-        recs,
-        clusterIds.stream().map(clusterMap::get).filter(Objects::nonNull).toList(),
-        providers,
-        r.submittedAt(),
-        r.withdrawnAt(),
-        r.withdrawalReason(),
-        r.updatedAt(),
-        r.version());
   }
 
   private record Row(

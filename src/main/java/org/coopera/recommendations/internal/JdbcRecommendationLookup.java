@@ -82,6 +82,23 @@ class JdbcRecommendationLookup implements RecommendationLookup {
   }
 
   @Override
+  public List<ClusterRef> acceptedClusters(String stateIso3) {
+    List<UUID> ids =
+        jdbc.sql(
+                "select id from recommendation_cluster where state_iso3 = ? and status = 'ACCEPTED'")
+            .param(stateIso3 == null ? "" : stateIso3)
+            .query(UUID.class)
+            .list();
+    return clusters(ids).values().stream()
+        .sorted(
+            java.util.Comparator.comparing(
+                    (ClusterRef c) -> c.label() == null ? "" : c.label(),
+                    String.CASE_INSENSITIVE_ORDER)
+                .thenComparing(c -> c.id().toString()))
+        .toList();
+  }
+
+  @Override
   public List<RecommendationRef> ofReview(String stateIso3, String mechanism, Integer uprCycle) {
     if ("UPR".equals(mechanism)) {
       return select(

@@ -18,13 +18,14 @@ public record RequestForm(
     List<String> languages,
     String priorities,
     String recommendations,
+    List<String> clusters,
     List<String> organisations,
     String states,
     Boolean confidential) {
 
   static RequestForm empty() {
     return new RequestForm(
-        null, null, List.of(), List.of(), List.of(), "", "", List.of(), "", false);
+        null, null, List.of(), List.of(), List.of(), "", "", List.of(), List.of(), "", false);
   }
 
   static RequestForm of(AssistanceRequest r) {
@@ -36,6 +37,7 @@ public record RequestForm(
         r.languages(),
         String.join("\n", r.priorities()),
         String.join("\n", r.recommendations().stream().map(x -> x.code()).toList()),
+        r.clusters().stream().map(c -> c.id().toString()).toList(),
         r.providers().stream()
             .filter(p -> p.organisationCode() != null)
             .map(p -> p.organisationCode())
@@ -61,7 +63,7 @@ public record RequestForm(
         languages,
         lines(priorities),
         lines(recommendations),
-        List.of(),
+        orEmpty(clusters),
         providers,
         confidential);
   }

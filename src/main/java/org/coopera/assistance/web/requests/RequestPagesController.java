@@ -9,6 +9,7 @@ import org.coopera.assistance.requests.StaleRequest;
 import org.coopera.assistance.requests.Vocabulary;
 import org.coopera.identity.CooperaUser;
 import org.coopera.platform.InvalidInputException;
+import org.coopera.recommendations.RecommendationLookup;
 import org.coopera.reference.ReferenceData;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
@@ -29,9 +30,14 @@ class RequestPagesController {
   private final AssistanceRequests requests;
   private final ReferenceData reference;
   private final RequestPageModel page;
+  private final RecommendationLookup recommendations;
 
   RequestPagesController(
-      AssistanceRequests requests, ReferenceData reference, RequestPageModel page) {
+      AssistanceRequests requests,
+      ReferenceData reference,
+      RequestPageModel page,
+      RecommendationLookup recommendations) {
+    this.recommendations = recommendations;
     this.requests = requests;
     this.reference = reference;
     this.page = page;
@@ -178,6 +184,7 @@ class RequestPagesController {
     model.addAttribute("forms", Vocabulary.FORMS);
     model.addAttribute("languages", Vocabulary.LANGUAGES);
     model.addAttribute("organisations", reference.organisations());
+    model.addAttribute("clusters", recommendations.acceptedClusters(iso3));
     return "assistance/request-form";
   }
 }

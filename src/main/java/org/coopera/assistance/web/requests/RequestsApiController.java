@@ -11,6 +11,7 @@ import org.coopera.assistance.requests.AssistanceRequests;
 import org.coopera.assistance.requests.Matching;
 import org.coopera.assistance.requests.Offers;
 import org.coopera.assistance.requests.RequestDraft;
+import org.coopera.assistance.requests.RequestSummary;
 import org.coopera.identity.CooperaUser;
 import org.coopera.platform.InvalidInputException;
 import org.springframework.http.ResponseEntity;
@@ -127,7 +128,9 @@ class RequestsApiController {
   List<RequestJson> list(
       @RequestParam(required = false) String state, @AuthenticationPrincipal CooperaUser user) {
     var found = state == null ? requests.inbox(user) : requests.ofState(state, user);
-    return found.stream().map(s -> RequestJson.of(requests.find(s.id(), user))).toList();
+    return requests.findAll(found.stream().map(RequestSummary::id).toList(), user).stream()
+        .map(RequestJson::of)
+        .toList();
   }
 
   @GetMapping("/requests/{id}")
