@@ -337,6 +337,22 @@ class LibraryIT {
     assertThat(page.select(".snippet").text()).contains(marker, "rights & duties");
   }
 
+  @Test
+  void theDemoLibraryHoldsTheProgrammesPublicationsInPublic() throws Exception {
+    String found = search("q=" + "secretariat", null);
+    assertThat(JsonPath.<List<String>>read(found, "$.items[*].title"))
+        .contains("National mechanisms for reporting and follow-up: a practical guide (demo)");
+    assertThat(total(search("q=" + "ministères&language=fr", null))).isGreaterThanOrEqualTo(1);
+    assertThat(total(search("treaty=crpd", null))).isGreaterThanOrEqualTo(1);
+    // the guide in preparation is not published
+    assertThat(total(search("treaty=iccpr&q=outline", null))).isZero();
+    assertThat(
+            count(
+                "select count(*) from library_resource where title like '%(demo)'"
+                    + " and title like 'Trainer''s guide on the International Covenant%'"))
+        .isEqualTo(1);
+  }
+
   // helpers
 
   static String word(String prefix) {
