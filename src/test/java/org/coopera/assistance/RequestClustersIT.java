@@ -89,6 +89,34 @@ class RequestClustersIT {
         .hasSize(1);
     assertThat(shown.select("#request-clusters").text()).contains(label);
 
+    // a change naming another State's cluster is refused on the edit page, the typing kept
+    UUID chinese =
+        jdbc.sql("select id from recommendation_cluster where state_iso3 = 'CHN' limit 1")
+            .query(UUID.class)
+            .single();
+    long version =
+        jdbc.sql("select version from assistance_request where id = ?")
+            .param(request)
+            .query(Long.class)
+            .single();
+    Document refused =
+        Jsoup.parse(
+            mvc.perform(
+                    post("/assistance/requests/" + request + "?lang=en")
+                        .param("version", String.valueOf(version))
+                        .param("title", "Changed title")
+                        .param("clusters", chinese.toString())
+                        .with(logins.as(DemoLogins.FOCAL_POINT_SVN))
+                        .with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8));
+    assertThat(refused.select("div.alert-danger").text())
+        .isEqualTo("No accepted cluster " + chinese + " of this State.");
+    assertThat(refused.select("#title").val()).isEqualTo("Changed title");
+    assertThat(refused.select("input[name=version]").val()).isEqualTo(String.valueOf(version));
+
     // the edit form comes back with the cluster ticked
     Document edit =
         page("/assistance/requests/" + request + "/edit?lang=en", DemoLogins.FOCAL_POINT_SVN);

@@ -1,6 +1,7 @@
 package org.coopera.assistance.web.requests;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.UUID;
 import org.coopera.assistance.requests.AssistanceRequest;
 import org.coopera.assistance.requests.AssistanceRequests;
 import org.coopera.assistance.requests.Offers;
@@ -17,7 +18,9 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The assistance hub, the public aggregate of requests, a provider's inbox, and the offers. */
@@ -70,8 +73,74 @@ class AssistancePagesController {
 
   @GetMapping("/assistance/offers")
   String offers(@AuthenticationPrincipal CooperaUser user, Model model) {
-    return offersPage(
-        user, model, new OfferForm(null, null, null, null, null, null, null, null, null));
+    return offersPage(user, model, OfferForm.empty());
+  }
+
+  @GetMapping("/assistance/offers/{id}/edit")
+  String editOffer(@PathVariable UUID id, @AuthenticationPrincipal CooperaUser user, Model model) {
+    Offers.Offer offer = offers.find(id, user);
+    if (!Offers.mayManage(offer, user)) {
+      throw new AccessDeniedException("Only the offer's provider changes it");
+    }
+    return offerEditPage(model, offer, OfferForm.of(offer));
+  }
+
+  @PostMapping("/assistance/offers/{id}")
+  String changeOffer(
+      @PathVariable UUID id,
+      @RequestParam long version,
+      @ModelAttribute OfferForm form,
+      @AuthenticationPrincipal CooperaUser user,
+      Model model,
+      HttpServletResponse response,
+      RedirectAttributes redirect) {
+    try {
+      offers.update(id, version, form.draft(), user);
+      redirect.addFlashAttribute("notice", "assistance.offer.saved");
+      return "redirect:/assistance/offers";
+    } catch (InvalidInputException e) {
+      response.setStatus(HttpStatus.BAD_REQUEST.value());
+      model.addAttribute("error", e);
+      model.addAttribute("typedVersion", version);
+      return offerEditPage(model, offers.find(id, user), form);
+    } catch (Offers.StaleOffer e) {
+      response.setStatus(HttpStatus.CONFLICT.value());
+      model.addAttribute("stale", true);
+      model.addAttribute("yours", form);
+      return offerEditPage(model, e.current(), OfferForm.of(e.current()));
+    }
+  }
+
+  @PostMapping("/assistance/offers/{id}/publication")
+  String offerPublication(
+      @PathVariable UUID id,
+      @RequestParam long version,
+      @RequestParam boolean published,
+      @AuthenticationPrincipal CooperaUser user,
+      RedirectAttributes redirect) {
+    try {
+      offers.setPublished(id, version, published, user);
+      redirect.addFlashAttribute(
+          "notice", published ? "assistance.offer.republished" : "assistance.offer.withdrawn");
+    } catch (Offers.StaleOffer e) {
+      redirect.addFlashAttribute("refusal", "assistance.error.offer-stale");
+    }
+    return "redirect:/assistance/offers";
+  }
+
+  private String offerEditPage(Model model, Offers.Offer offer, OfferForm form) {
+    model.addAttribute("offer", offer);
+    model.addAttribute("form", form);
+    choices(model);
+    return "assistance/offer-edit";
+  }
+
+  private void choices(Model model) {
+    model.addAttribute("areas", Vocabulary.AREAS);
+    model.addAttribute("forms", Vocabulary.FORMS);
+    model.addAttribute("languages", Vocabulary.LANGUAGES);
+    model.addAttribute(
+        "regions", reference.regions().stream().filter(r -> r.level().equals("REGION")).toList());
   }
 
   @PostMapping("/assistance/offers")
@@ -98,12 +167,9 @@ class AssistancePagesController {
   private String offersPage(CooperaUser user, Model model, OfferForm form) {
     model.addAttribute("offers", offers.published());
     model.addAttribute("provider", Offers.mayOffer(user));
+    model.addAttribute("mine", offers.mine(user));
     model.addAttribute("form", form);
-    model.addAttribute("areas", Vocabulary.AREAS);
-    model.addAttribute("forms", Vocabulary.FORMS);
-    model.addAttribute("languages", Vocabulary.LANGUAGES);
-    model.addAttribute(
-        "regions", reference.regions().stream().filter(r -> r.level().equals("REGION")).toList());
+    choices(model);
     return "assistance/offers";
   }
 }

@@ -16,6 +16,27 @@ public record OfferForm(
     BigDecimal budgetAmount,
     String budgetCurrency) {
 
+  static OfferForm empty() {
+    return new OfferForm(null, null, null, null, null, null, null, null, null);
+  }
+
+  static OfferForm of(Offers.Offer o) {
+    return new OfferForm(
+        o.title(),
+        o.description(),
+        o.areas(),
+        o.forms(),
+        o.languages(),
+        o.regions(),
+        String.join(", ", o.themes()),
+        o.budgetAmount(),
+        o.budgetCurrency());
+  }
+
+  public boolean has(List<String> values, String code) {
+    return values != null && values.contains(code);
+  }
+
   Offers.OfferDraft draft() {
     List<String> themeCodes =
         themes == null

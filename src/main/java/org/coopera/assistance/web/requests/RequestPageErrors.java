@@ -3,6 +3,7 @@ package org.coopera.assistance.web.requests;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.coopera.assistance.projects.ProjectNotFound;
+import org.coopera.assistance.requests.Offers;
 import org.coopera.assistance.requests.RequestNotFound;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -19,7 +20,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
     })
 class RequestPageErrors {
 
-  @ExceptionHandler({RequestNotFound.class, ProjectNotFound.class})
+  @ExceptionHandler({RequestNotFound.class, ProjectNotFound.class, Offers.OfferNotFound.class})
   void notFound(HttpServletResponse response) throws IOException {
     response.sendError(HttpStatus.NOT_FOUND.value());
   }

@@ -104,7 +104,9 @@ class RequestsApiController {
       List<String> regions,
       List<String> themes,
       BigDecimal budgetAmount,
-      String budgetCurrency) {
+      String budgetCurrency,
+      boolean published,
+      long version) {
 
     static OfferJson of(Offers.Offer o) {
       return new OfferJson(
@@ -119,7 +121,9 @@ class RequestsApiController {
           o.regions(),
           o.themes(),
           o.budgetAmount(),
-          o.budgetCurrency());
+          o.budgetCurrency(),
+          o.published(),
+          o.version());
     }
   }
 
@@ -217,6 +221,82 @@ class RequestsApiController {
   @Operation(summary = "The published offers")
   List<OfferJson> offers() {
     return offers.published().stream().map(OfferJson::of).toList();
+  }
+
+  /** A change of an offer: what a provider typed, with the version it changes. */
+  record OfferChange(
+      String title,
+      String description,
+      List<String> areas,
+      List<String> forms,
+      List<String> languages,
+      List<String> regions,
+      List<String> themes,
+      BigDecimal budgetAmount,
+      String budgetCurrency,
+      Long version) {
+
+    Offers.OfferDraft draft() {
+      return new Offers.OfferDraft(
+          title,
+          description,
+          areas,
+          forms,
+          languages,
+          regions,
+          themes,
+          budgetAmount,
+          budgetCurrency);
+    }
+  }
+
+  /** The version a publication step applies to. */
+  record Versioned(Long version) {}
+
+  @GetMapping("/offers/{id}")
+  @Operation(summary = "One offer (an unpublished one for its provider only)")
+  OfferJson offer(@PathVariable UUID id, @AuthenticationPrincipal CooperaUser user) {
+    return OfferJson.of(offers.find(id, user));
+  }
+
+  @GetMapping("/offers/mine")
+  @Operation(summary = "The offers of my organisations and States, published or not")
+  List<OfferJson> myOffers(@AuthenticationPrincipal CooperaUser user) {
+    return offers.mine(user).stream().map(OfferJson::of).toList();
+  }
+
+  @PutMapping("/offers/{id}")
+  @Operation(summary = "Change an offer (its provider; with its version, 409 when stale)")
+  OfferJson changeOffer(
+      @PathVariable UUID id,
+      @RequestBody OfferChange body,
+      @AuthenticationPrincipal CooperaUser user) {
+    return OfferJson.of(offers.update(id, offerVersion(body.version()), body.draft(), user));
+  }
+
+  @PostMapping("/offers/{id}/unpublish")
+  @Operation(summary = "Withdraw an offer from the offers and the matching (its provider)")
+  OfferJson unpublish(
+      @PathVariable UUID id,
+      @RequestBody Versioned body,
+      @AuthenticationPrincipal CooperaUser user) {
+    return OfferJson.of(offers.setPublished(id, offerVersion(body.version()), false, user));
+  }
+
+  @PostMapping("/offers/{id}/publish")
+  @Operation(summary = "Publish a withdrawn offer again (its provider)")
+  OfferJson republish(
+      @PathVariable UUID id,
+      @RequestBody Versioned body,
+      @AuthenticationPrincipal CooperaUser user) {
+    return OfferJson.of(offers.setPublished(id, offerVersion(body.version()), true, user));
+  }
+
+  private static long offerVersion(Long version) {
+    if (version == null) {
+      throw new InvalidInputException("assistance.error.offer-version", "version");
+    }
+    return version;
   }
 
   @PostMapping("/offers")

@@ -2,6 +2,7 @@ package org.coopera.assistance.web.requests;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
+import org.coopera.assistance.requests.Offers;
 import org.coopera.assistance.requests.RequestConflict;
 import org.coopera.assistance.requests.RequestNotFound;
 import org.coopera.assistance.requests.StaleRequest;
@@ -25,6 +26,29 @@ class RequestsApiErrors {
   RequestsApiErrors(ApiProblems problems, MessageSource messages) {
     this.problems = problems;
     this.messages = messages;
+  }
+
+  @ExceptionHandler(Offers.OfferNotFound.class)
+  ProblemDetail offerNotFound(HttpServletRequest request, Locale locale) {
+    return problems.of(
+        HttpStatus.NOT_FOUND,
+        "not-found",
+        messages.getMessage("assistance.error.offer-not-found", null, locale),
+        request.getRequestURI(),
+        locale);
+  }
+
+  @ExceptionHandler(Offers.StaleOffer.class)
+  ProblemDetail staleOffer(Offers.StaleOffer e, HttpServletRequest request, Locale locale) {
+    ProblemDetail problem =
+        problems.of(
+            HttpStatus.CONFLICT,
+            "stale",
+            messages.getMessage("assistance.error.offer-stale", null, locale),
+            request.getRequestURI(),
+            locale);
+    problem.setProperty("current", RequestsApiController.OfferJson.of(e.current()));
+    return problem;
   }
 
   @ExceptionHandler(RequestNotFound.class)
