@@ -171,8 +171,8 @@ class DemoCasesIT {
     assertThat(listed)
         .contains(
             "A truth, justice and reconciliation commission (demo) Togo",
-            "A national protocol for the investigation of femicide (demo) El Salvador",
-            "A master's degree programme in human rights (demo) Russian Federation");
+            "A protocol for investigating femicide (demo) El Salvador",
+            "A master's degree in human rights (demo) Russian Federation");
   }
 
   private static CaseProject byState(List<CaseProject> projects, String state) {
