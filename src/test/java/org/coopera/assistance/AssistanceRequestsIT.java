@@ -450,6 +450,7 @@ class AssistanceRequestsIT {
 
   private UUID project(UUID request, String status) {
     UUID id = UUID.randomUUID();
+    new ProjectFixture(jdbc).waive(request);
     Timestamp now = Timestamp.from(Instant.now());
     jdbc.sql(
             """

@@ -371,6 +371,7 @@ class IatiImportIT {
   Project project(boolean published) {
     ProjectFixture fixture = new ProjectFixture(jdbc);
     UUID request = fixture.request("SVN", "SUBMITTED", "OHCHR", "ACCEPTED");
+    fixture.waive(request);
     UUID id = UUID.randomUUID();
     String identifier = "COOPERA-SVN-T" + suffix();
     jdbc.sql(

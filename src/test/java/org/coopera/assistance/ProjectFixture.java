@@ -59,6 +59,22 @@ final class ProjectFixture {
     return id;
   }
 
+  /**
+   * The State's coordinator waives the assessment of the request, as a project inserted by SQL
+   * needs (principle 3).
+   */
+  void waive(UUID request) {
+    jdbc.sql(
+            """
+            update assistance_request set assessment_waived_by = submitted_by,
+                   assessment_waived_at = now(),
+                   assessment_waiver = 'Test: the State waived the assessment'
+            where id = ? and assessment_waived_at is null
+            """)
+        .param(request)
+        .update();
+  }
+
   long count(String table, String column, UUID id) {
     return jdbc.sql("select count(*) from " + table + " where " + column + " = ?")
         .param(id)

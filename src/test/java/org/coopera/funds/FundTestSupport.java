@@ -28,21 +28,31 @@ record FundTestSupport(MockMvc mvc, DemoLogins logins, JdbcClient jdbc, JsonMapp
     return code;
   }
 
-  /** A project of Slovenia answering its submitted request, in the given status. */
+  /**
+   * A project of Slovenia answering the request its coordinator submitted, the assessment waived
+   * (principles 1 and 3), in the given status.
+   */
   UUID project(String status) {
     UUID account =
         jdbc.sql("select id from account where email = ?")
             .param(DemoLogins.ADMIN)
             .query(UUID.class)
             .single();
+    UUID coordinator =
+        jdbc.sql("select id from account where email = ?")
+            .param(DemoLogins.COORDINATOR_SVN)
+            .query(UUID.class)
+            .single();
     UUID request = UUID.randomUUID();
     jdbc.sql(
             """
             insert into assistance_request (id, state_iso3, title, status, created_by,
-              submitted_by, submitted_at, created_at, updated_at)
-            values (?, 'SVN', 'Funds test request', 'SUBMITTED', ?, ?, now(), now(), now())
+              submitted_by, submitted_at, assessment_waived_by, assessment_waived_at,
+              assessment_waiver, created_at, updated_at)
+            values (?, 'SVN', 'Funds test request', 'SUBMITTED', ?, ?, now(), ?, now(),
+              'Funds test: the State waived the assessment', now(), now())
             """)
-        .params(request, account, account)
+        .params(request, coordinator, coordinator, coordinator)
         .update();
     UUID project = UUID.randomUUID();
     jdbc.sql(

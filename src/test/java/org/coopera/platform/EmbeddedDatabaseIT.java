@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.coopera.CooperaApplication;
+import org.coopera.identity.internal.DemoAccounts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -65,7 +66,8 @@ class EmbeddedDatabaseIT {
     Path data = temp.resolve("was-demo");
     try (ConfigurableApplicationContext demo =
         run("--coopera.database.data-directory=" + data, "--coopera.demo=true")) {
-      assertThat(enabledDemoAccounts(demo.getBean(JdbcClient.class))).isEqualTo(11);
+      assertThat(enabledDemoAccounts(demo.getBean(JdbcClient.class)))
+          .isEqualTo(DemoAccounts.ALL.size());
     }
     try (ConfigurableApplicationContext production = start(data)) {
       JdbcClient jdbc = production.getBean(JdbcClient.class);

@@ -21,8 +21,10 @@ import org.springframework.stereotype.Component;
 /**
  * In demo mode, pledges and contributions of Norway, Switzerland and the European Union to the
  * technical cooperation fund and the UPR implementation fund, in their own currencies with the
- * rates used, once (when no contribution exists yet); and, when Slovenia has a demo project open to
- * new work, an allocation to it with a first disbursement. Demo figures, not official data.
+ * rates used, once (when no contribution exists yet); when Slovenia has a demo project open to new
+ * work, an allocation to it with a first disbursement; and allocations from the technical
+ * cooperation fund, each partly disbursed, to several active projects of the report's cases (each
+ * once). Demo figures, not official data.
  */
 @Component
 class DemoFunds {
@@ -44,6 +46,49 @@ class DemoFunds {
           new Demo("VFTC", "CHE", null, "1500000", "CHF", "1.12500000"),
           new Demo("UPR_VFTA", "CHE", null, "400000", "CHF", "1.12500000"),
           new Demo("VFTC", null, "EU", "2000000", "EUR", "1.08500000"));
+
+  /** An allocation from the technical cooperation fund to a State's active demo project. */
+  private record CaseMoney(
+      String state, String amount, LocalDate decided, String disbursed, String purpose) {}
+
+  private static final List<CaseMoney> CASES =
+      List.of(
+          new CaseMoney(
+              "PRY",
+              "120000.00",
+              LocalDate.of(2026, 2, 16),
+              "60000.00",
+              "Demo: training of the institutions' focal points on the monitoring portal"),
+          new CaseMoney(
+              "COL",
+              "250000.00",
+              LocalDate.of(2026, 3, 9),
+              "100000.00",
+              "Demo: protection of land claimants and training of restitution judges"),
+          new CaseMoney(
+              "SLV",
+              "150000.00",
+              LocalDate.of(2026, 1, 19),
+              "75000.00",
+              "Demo: training of investigators in the femicide protocol"),
+          new CaseMoney(
+              "PHL",
+              "180000.00",
+              LocalDate.of(2026, 4, 13),
+              "90000.00",
+              "Demo: consultation of communities affected by typhoon Yolanda"),
+          new CaseMoney(
+              "HTI",
+              "160000.00",
+              LocalDate.of(2026, 2, 2),
+              "40000.00",
+              "Demo: secretariat of the interministerial human rights committee"),
+          new CaseMoney(
+              "LBN",
+              "100000.00",
+              LocalDate.of(2026, 5, 4),
+              "50000.00",
+              "Demo: information sessions for migrant domestic workers"));
 
   private final JdbcClient jdbc;
   private final org.coopera.assistance.ProjectLookup projects;
@@ -113,6 +158,7 @@ class DemoFunds {
       log.info("Demo data: {} pledges and contributions to the voluntary funds", INCOME.size());
     }
     allocateToSlovenia(user);
+    allocateToCases(user);
   }
 
   private void allocateToSlovenia(CooperaUser user) {
@@ -144,5 +190,57 @@ class DemoFunds {
         new Funds.Outgo(null, new BigDecimal("60000.00"), decided.plusDays(30), null, null),
         user);
     log.info("Demo data: an allocation from UPR_VFTA to Slovenia's project, partly disbursed");
+  }
+
+  /**
+   * From the technical cooperation fund, to the active demo project (titled as such) of each State
+   * of {@link #CASES} that has no allocation from it yet.
+   */
+  private void allocateToCases(CooperaUser user) {
+    List<org.coopera.assistance.ProjectLookup.ProjectRef> all = projects.all();
+    int added = 0;
+    for (CaseMoney money : CASES) {
+      Optional<UUID> project =
+          all.stream()
+              .filter(
+                  p ->
+                      p.stateIso3().equals(money.state())
+                          && p.acceptsNewWork()
+                          && p.title().endsWith("(demo)"))
+              .map(org.coopera.assistance.ProjectLookup.ProjectRef::id)
+              .findFirst();
+      if (project.isEmpty() || hasAllocation("VFTC", project.get())) {
+        continue;
+      }
+      UUID allocation =
+          funds.allocate(
+              "VFTC",
+              new Funds.Outgo(
+                  project.get(),
+                  new BigDecimal(money.amount()),
+                  money.decided(),
+                  money.purpose(),
+                  null),
+              user);
+      funds.disburse(
+          "VFTC",
+          allocation,
+          new Funds.Outgo(
+              null, new BigDecimal(money.disbursed()), money.decided().plusDays(21), null, null),
+          user);
+      added++;
+    }
+    if (added > 0) {
+      log.info(
+          "Demo data: {} allocations from VFTC to the report's cases, partly disbursed", added);
+    }
+  }
+
+  private boolean hasAllocation(String fund, UUID project) {
+    return jdbc.sql(
+            "select exists (select 1 from fund_allocation where fund_code = ? and project_id = ?)")
+        .params(fund, project)
+        .query(Boolean.class)
+        .single();
   }
 }
