@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -97,12 +98,7 @@ public class IatiActivities {
       x.writeStartDocument("UTF-8", "1.0");
       x.writeStartElement("iati-activities");
       x.writeAttribute("version", "2.03");
-      x.writeAttribute(
-          "generated-datetime",
-          OffsetDateTime.now(clock)
-              .withOffsetSameInstant(ZoneOffset.UTC)
-              .truncatedTo(ChronoUnit.SECONDS)
-              .toString());
+      x.writeAttribute("generated-datetime", stamp(OffsetDateTime.now(clock)));
       for (Project p : list) {
         activity(
             x,
@@ -170,9 +166,7 @@ public class IatiActivities {
       List<ProjectMoney.Transaction> transactions)
       throws XMLStreamException {
     x.writeStartElement("iati-activity");
-    x.writeAttribute(
-        "last-updated-datetime",
-        p.updatedAt().atOffset(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString());
+    x.writeAttribute("last-updated-datetime", stamp(p.updatedAt().atOffset(ZoneOffset.UTC)));
     x.writeAttribute("xml", "http://www.w3.org/XML/1998/namespace", "lang", "en");
     x.writeAttribute("default-currency", p.budgetCurrency());
     text(x, "iati-identifier", p.iatiIdentifier());
@@ -326,6 +320,16 @@ public class IatiActivities {
     x.writeEmptyElement(kind);
     x.writeAttribute("value", value);
     x.writeEndElement();
+  }
+
+  /**
+   * A date and time as IATI's xsd:dateTime wants it, in UTC and to the second, seconds always
+   * written ({@code toString} would leave out {@code :00}, which the schema refuses).
+   */
+  static String stamp(OffsetDateTime time) {
+    return time.withOffsetSameInstant(ZoneOffset.UTC)
+        .truncatedTo(ChronoUnit.SECONDS)
+        .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
   }
 
   private static void date(XMLStreamWriter x, String type, LocalDate date)
