@@ -33,6 +33,7 @@ class IatiImportIT {
   @Autowired MockMvc mvc;
   @Autowired DemoLogins logins;
   @Autowired JdbcClient jdbc;
+  @Autowired org.springframework.context.MessageSource messages;
 
   @Test
   void aDonorsActivityThatFundsAProjectIsKeptWithItsMoneyAndShownOnTheProject() throws Exception {
@@ -187,7 +188,7 @@ class IatiImportIT {
                     DemoLogins.AGENCY_OFFICER)
                 .andExpect(status().isBadRequest()));
     assertThat(JsonPath.<String>read(none, "$.problems[0].detail"))
-        .isEqualTo("None of the 1 activities in the file names a Coopera project.");
+        .isEqualTo("The activity in the file names no Coopera project.");
   }
 
   @Test
@@ -319,6 +320,16 @@ class IatiImportIT {
                         .with(logins.as(DemoLogins.FUND_MANAGER)))
                 .andExpect(status().isOk()));
     assertThat(list).contains("sida.xml", "Past imports");
+    assertThat(
+            messages.getMessage(
+                "projects.iati-import.applied", new Object[] {1, 2}, java.util.Locale.ENGLISH))
+        .isEqualTo(
+            "The file is imported: 1 activity kept; 2 skipped because they fund no Coopera"
+                + " project.");
+    assertThat(
+            messages.getMessage(
+                "projects.iati-import.applied", new Object[] {3, 0}, java.util.Locale.ENGLISH))
+        .isEqualTo("The file is imported: 3 activities kept; none skipped.");
     assertThat(body(mvc.perform(get("/projects?lang=en").with(logins.as(DemoLogins.FUND_MANAGER)))))
         .contains("href=\"/assistance/iati-imports\"");
     assertThat(body(mvc.perform(get("/projects?lang=en"))))

@@ -105,7 +105,7 @@ class LibraryIT {
     Document page = Jsoup.parse(body(mvc.perform(get("/capacity/library?lang=en&q=" + pdfWord))));
     assertThat(page.select("#resources li")).hasSize(1);
     assertThat(page.select("#resources mark").text()).isEqualTo(pdfWord);
-    assertThat(page.select("#result-count").text()).isEqualTo("1 resources found");
+    assertThat(page.select("#result-count").text()).isEqualTo("1 resource found");
     Document resource = Jsoup.parse(body(mvc.perform(get("/capacity/library/" + id + "?lang=en"))));
     assertThat(resource.select("#files tbody tr")).hasSize(2);
     assertThat(resource.select("#upload-form")).isEmpty();
