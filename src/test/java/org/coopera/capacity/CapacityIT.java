@@ -368,6 +368,126 @@ class CapacityIT {
         .contains("KEN");
   }
 
+  @Test
+  void thePagesTakeAnOfficerThroughTheRosterAndAnEvent() throws Exception {
+    String s = suffix();
+    Document roster =
+        Jsoup.parse(
+            body(
+                call(get("/capacity/trainers?lang=en&treaty=crpd&region=011"), DemoLogins.ADMIN)
+                    .andExpect(status().isOk())));
+    assertThat(roster.select("#f-treaty option[selected]").val()).isEqualTo("crpd");
+    Document refused =
+        Jsoup.parse(
+            body(
+                call(
+                        post("/capacity/trainers?lang=en")
+                            .param("fullName", "Typed " + s)
+                            .param("email", "not an address")
+                            .param("state", "SEN")
+                            .param("languages", "fr")
+                            .with(csrf()),
+                        DemoLogins.AGENCY_OFFICER)
+                    .andExpect(status().isBadRequest())));
+    assertThat(refused.select("#form-error").text()).isEqualTo("The e-mail address is not valid.");
+    assertThat(refused.select("#fullName").val()).isEqualTo("Typed " + s);
+    assertThat(refused.select("#lang-fr").hasAttr("checked")).isTrue();
+    String location =
+        call(
+                post("/capacity/trainers")
+                    .param("fullName", "Page " + s)
+                    .param("state", "SEN")
+                    .param("treaties", "crpd")
+                    .with(csrf()),
+                DemoLogins.AGENCY_OFFICER)
+            .andExpect(status().is3xxRedirection())
+            .andReturn()
+            .getResponse()
+            .getRedirectedUrl();
+    Document entry = Jsoup.parse(body(call(get(location + "?lang=en"), DemoLogins.AGENCY_OFFICER)));
+    assertThat(entry.select("#listing").text()).startsWith("Not listed");
+    call(
+            post(location + "/consent")
+                .param("version", "0")
+                .param("consents", "true")
+                .with(csrf()),
+            DemoLogins.AGENCY_OFFICER)
+        .andExpect(status().is3xxRedirection());
+    assertThat(
+            Jsoup.parse(body(call(get(location + "?lang=en"), DemoLogins.AGENCY_OFFICER)))
+                .select("#listing")
+                .text())
+        .startsWith("Listed on the roster since");
+    Document stale =
+        Jsoup.parse(
+            body(
+                call(
+                        post(location + "?lang=en")
+                            .param("version", "0")
+                            .param("fullName", "Late " + s)
+                            .param("state", "SEN")
+                            .with(csrf()),
+                        DemoLogins.AGENCY_OFFICER)
+                    .andExpect(status().isConflict())));
+    assertThat(stale.select("#stale").text()).contains("Late " + s);
+
+    // an event through the pages
+    Document events = Jsoup.parse(body(call(get("/capacity/events?lang=en"), DemoLogins.TRAINER)));
+    assertThat(events.select("#new-heading")).hasSize(1);
+    Document badEvent =
+        Jsoup.parse(
+            body(
+                call(
+                        post("/capacity/events?lang=en")
+                            .param("title", "Page event " + s)
+                            .param("kind", "WORKSHOP")
+                            .param("startsOn", "2030-02-10")
+                            .param("endsOn", "2030-02-01")
+                            .param("place", "Nairobi")
+                            .with(csrf()),
+                        DemoLogins.TRAINER)
+                    .andExpect(status().isBadRequest())));
+    assertThat(badEvent.select("#form-error").text())
+        .isEqualTo("The last day must be on or after the first day.");
+    assertThat(badEvent.select("#title").val()).isEqualTo("Page event " + s);
+    String eventPage =
+        call(
+                post("/capacity/events")
+                    .param("title", "Page event " + s)
+                    .param("kind", "TRAIN_THE_TRAINERS")
+                    .param("startsOn", "2030-02-01")
+                    .param("endsOn", "2030-02-03")
+                    .param("online", "true")
+                    .param("passMark", "60")
+                    .with(csrf()),
+                DemoLogins.TRAINER)
+            .andExpect(status().is3xxRedirection())
+            .andReturn()
+            .getResponse()
+            .getRedirectedUrl();
+    call(
+            post(eventPage + "/participants")
+                .param("fullName", "Page participant " + s)
+                .param("state", "KEN")
+                .param("attended", "true")
+                .param("preScore", "40")
+                .param("postScore", "65")
+                .with(csrf()),
+            DemoLogins.TRAINER)
+        .andExpect(status().is3xxRedirection());
+    Document open = Jsoup.parse(body(call(get(eventPage + "?lang=en"), DemoLogins.TRAINER)));
+    assertThat(open.select("#gain").text()).contains("a gain of 25.0 points");
+    call(
+            post(eventPage + "/complete")
+                .param("version", open.select("input[name=version]").last().val())
+                .with(csrf()),
+            DemoLogins.TRAINER)
+        .andExpect(status().is3xxRedirection());
+    Document done = Jsoup.parse(body(call(get(eventPage + "?lang=en"), DemoLogins.TRAINER)));
+    assertThat(done.select("#participants").text()).contains("Certified");
+    assertThat(done.select("#add-participant")).isEmpty();
+  }
+
   // helpers
 
   static String suffix() {
