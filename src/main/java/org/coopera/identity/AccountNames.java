@@ -103,4 +103,16 @@ public class AccountNames {
         .query(UUID.class)
         .list();
   }
+
+  /** The enabled accounts that hold this role, whatever its scope (e.g. the administrators). */
+  public List<UUID> holdersOf(Role role) {
+    return jdbc.sql(
+            """
+            select distinct a.id from account a join role_assignment g on g.account_id = a.id
+            where a.enabled and g.role = ?
+            """)
+        .param(role.name())
+        .query(UUID.class)
+        .list();
+  }
 }
