@@ -175,12 +175,12 @@ class LibraryIT {
             new Object[] {
               "en",
               new MockMultipartFile("file", "script.pdf", "application/pdf", activePdf()),
-              "The PDF carries active content"
+              "script.pdf cannot be attached: it carries content that runs when it is opened"
             },
             new Object[] {
               "en",
               new MockMultipartFile("file", "macros.docx", "application/octet-stream", macroDocx()),
-              "The Word document carries macros"
+              "macros.docx cannot be attached: it carries content that runs when it is opened"
             },
             new Object[] {
               "en",
@@ -230,7 +230,9 @@ class LibraryIT {
                             .with(logins.as(DemoLogins.TRAINER))
                             .with(csrf()))
                     .andExpect(status().isBadRequest())));
-    assertThat(page.select("#upload-error").text()).startsWith("The PDF carries active content");
+    assertThat(page.select("#upload-error").text())
+        .startsWith(
+            "script.pdf cannot be attached: it carries content that runs when it is opened");
     assertThat(page.select("#up-file").attr("aria-describedby")).contains("upload-error");
     assertThat(page.select("#up-note").val()).isEqualTo("Typed note");
     // a resource without a file cannot be published

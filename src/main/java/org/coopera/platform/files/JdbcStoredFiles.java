@@ -51,6 +51,9 @@ class JdbcStoredFiles implements StoredFiles {
     if (type == null) {
       throw new InvalidInputException("files.error.type", "file", name);
     }
+    if (ActiveContent.isActive(type, content)) {
+      throw new InvalidInputException("files.error.active", "file", name);
+    }
     StoredFile file =
         new StoredFile(
             UUID.randomUUID(), name, type, content.length, Sha256.hex(content), now(), storedBy);

@@ -106,6 +106,46 @@ class StoredFilesIT {
     assertThat(count()).isEqualTo(before);
   }
 
+  @Test
+  void aDocumentThatRunsSomethingWhenOpenedIsRefused() throws Exception {
+    long before = count();
+    byte[] script;
+    try (var document = new org.apache.pdfbox.pdmodel.PDDocument()) {
+      document.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+      document
+          .getDocumentCatalog()
+          .setOpenAction(
+              new org.apache.pdfbox.pdmodel.interactive.action.PDActionJavaScript("app.alert(1)"));
+      var out = new java.io.ByteArrayOutputStream();
+      document.save(out);
+      script = out.toByteArray();
+    }
+    var macros = new java.io.ByteArrayOutputStream();
+    try (var zip = new java.util.zip.ZipOutputStream(macros)) {
+      for (String part :
+          new String[] {"[Content_Types].xml", "word/document.xml", "word/vbaProject.bin"}) {
+        zip.putNextEntry(new java.util.zip.ZipEntry(part));
+        zip.write("<x/>".getBytes(StandardCharsets.UTF_8));
+        zip.closeEntry();
+      }
+    }
+    for (var file :
+        java.util.Map.of("report.pdf", script, "report.docx", macros.toByteArray()).entrySet()) {
+      assertThatThrownBy(
+              () -> transactions.execute(tx -> files.store(file.getKey(), file.getValue(), PERSON)))
+          .as(file.getKey())
+          .isInstanceOfSatisfying(
+              InvalidInputException.class,
+              e ->
+                  assertThat(messages.getMessage(e, java.util.Locale.ENGLISH))
+                      .startsWith(
+                          file.getKey()
+                              + " cannot be attached: it carries content that runs when it is"
+                              + " opened"));
+    }
+    assertThat(count()).isEqualTo(before);
+  }
+
   private long count() {
     return jdbc.sql(
             "select (select count(*) from stored_file) + (select count(*) from stored_file_content)")
