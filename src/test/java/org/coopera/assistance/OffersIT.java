@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
@@ -123,6 +124,121 @@ class OffersIT {
             DemoLogins.AGENCY_OFFICER)
         .andExpect(status().is3xxRedirection());
     assertThat(suggested(request)).contains(offer.toString());
+    assertThat(body(call(get(API + "/offers"), DemoLogins.COORDINATOR_SVN))).contains(marker);
+    Document listed =
+        Jsoup.parse(body(call(get("/assistance/offers?lang=en"), DemoLogins.COORDINATOR_SVN)));
+    assertThat(listed.select("table").first().text()).contains(marker);
+    call(get(API + "/offers/" + offer), DemoLogins.COORDINATOR_SVN).andExpect(status().isOk());
+  }
+
+  @Test
+  void aWithdrawalFromAStaleVersionIsRefusedAndChangesNothing() throws Exception {
+    UUID offer = offer("Stale withdrawal " + UUID.randomUUID());
+    long read = version(offer);
+    call(json(put(API + "/offers/" + offer), change("Meanwhile", read)), DemoLogins.AGENCY_OFFICER)
+        .andExpect(status().isOk());
+
+    String refused =
+        body(
+            call(
+                    json(
+                        post(API + "/offers/" + offer + "/unpublish"),
+                        "{\"version\": " + read + "}"),
+                    DemoLogins.AGENCY_OFFICER)
+                .andExpect(status().isConflict()));
+    assertThat(JsonPath.<Integer>read(refused, "$.current.version")).isEqualTo((int) read + 1);
+    assertThat(JsonPath.<Boolean>read(refused, "$.current.published")).isTrue();
+
+    call(
+            post("/assistance/offers/" + offer + "/publication")
+                .param("version", String.valueOf(read))
+                .param("published", "false")
+                .with(csrf()),
+            DemoLogins.AGENCY_OFFICER)
+        .andExpect(status().is3xxRedirection())
+        .andExpect(flash().attribute("refusal", "assistance.error.offer-stale"));
+    assertThat(published(offer)).isTrue();
+    assertThat(version(offer)).isEqualTo(read + 1);
+  }
+
+  @Test
+  void anAdministratorChangesAnyOffer() throws Exception {
+    UUID offer = offer("Administered " + UUID.randomUUID());
+    String changed =
+        body(
+            call(
+                    json(
+                        put(API + "/offers/" + offer),
+                        change("Corrected by admin", version(offer))),
+                    DemoLogins.ADMIN)
+                .andExpect(status().isOk()));
+    assertThat(JsonPath.<String>read(changed, "$.title")).isEqualTo("Corrected by admin");
+    call(get("/assistance/offers/" + offer + "/edit"), DemoLogins.ADMIN).andExpect(status().isOk());
+  }
+
+  @Test
+  void invalidChangesAnswer400WithTheFieldAndChangeNothing() throws Exception {
+    UUID offer = offer("Invalid changes " + UUID.randomUUID());
+    long version = version(offer);
+    String[][] cases = {
+      {"{\"title\": \" \", \"version\": %d}", "title"},
+      {"{\"title\": \"T\", \"areas\": [\"NOPE\"], \"version\": %d}", "areas"},
+      {"{\"title\": \"T\", \"regions\": [\"nowhere\"], \"version\": %d}", "regions"},
+      {
+        "{\"title\": \"T\", \"budgetAmount\": -1, \"budgetCurrency\": \"EUR\", \"version\": %d}",
+        "budgetAmount"
+      },
+      {
+        "{\"title\": \"T\", \"budgetAmount\": 10, \"budgetCurrency\": \"euro\", \"version\": %d}",
+        "budgetCurrency"
+      },
+      {"{\"title\": \"T\"}", "version"},
+    };
+    for (String[] c : cases) {
+      String problem =
+          body(
+              call(
+                      json(put(API + "/offers/" + offer), c[0].formatted(version)),
+                      DemoLogins.AGENCY_OFFICER)
+                  .andExpect(status().isBadRequest()));
+      assertThat(JsonPath.<String>read(problem, "$.field")).as(c[0]).isEqualTo(c[1]);
+    }
+    call(json(post(API + "/offers/" + offer + "/publish"), "{}"), DemoLogins.AGENCY_OFFICER)
+        .andExpect(status().isBadRequest());
+    call(
+            json(put(API + "/offers/" + UUID.randomUUID()), change("Nowhere", 0)),
+            DemoLogins.AGENCY_OFFICER)
+        .andExpect(status().isNotFound());
+    call(
+            json(post(API + "/offers/" + UUID.randomUUID() + "/unpublish"), "{\"version\": 0}"),
+            DemoLogins.AGENCY_OFFICER)
+        .andExpect(status().isNotFound());
+    assertThat(version(offer)).isEqualTo(version);
+    assertThat(title(offer)).startsWith("Invalid changes ");
+  }
+
+  @Test
+  void anAmountThatIsNotANumberIsRefusedOnThePageWithWhatWasTyped() throws Exception {
+    UUID offer = offer("Amount typed " + UUID.randomUUID());
+    long version = version(offer);
+    Document refused =
+        Jsoup.parse(
+            body(
+                call(
+                        post("/assistance/offers/" + offer + "?lang=en")
+                            .param("version", String.valueOf(version))
+                            .param("title", "Typed with a bad amount")
+                            .param("forms", "FELLOWSHIP")
+                            .param("budgetAmount", "ten thousand")
+                            .param("budgetCurrency", "EUR")
+                            .with(csrf()),
+                        DemoLogins.AGENCY_OFFICER)
+                    .andExpect(status().isBadRequest())));
+    assertThat(refused.select("div.alert-danger").text()).isNotBlank();
+    assertThat(refused.select("#title").val()).isEqualTo("Typed with a bad amount");
+    assertThat(refused.select("#budgetAmount").val()).isEqualTo("ten thousand");
+    assertThat(refused.select("#form-FELLOWSHIP").hasAttr("checked")).isTrue();
+    assertThat(version(offer)).isEqualTo(version);
   }
 
   @Test
@@ -174,10 +290,13 @@ class OffersIT {
                         post("/assistance/offers/" + offer + "?lang=en")
                             .param("version", String.valueOf(version))
                             .param("title", "Too late")
+                            .param("areas", "HEALTH")
+                            .param("budgetAmount", "1200")
+                            .param("budgetCurrency", "CHF")
                             .with(csrf()),
                         DemoLogins.AGENCY_OFFICER)
                     .andExpect(status().isConflict())));
-    assertThat(stale.select("#offer-stale").text()).contains("Too late");
+    assertThat(stale.select("#offer-stale").text()).contains("Too late", "health", "1200", "CHF");
     assertThat(stale.select("#title").val()).isEqualTo("Saved on the page");
   }
 
@@ -231,6 +350,13 @@ class OffersIT {
     return jdbc.sql("select version from assistance_offer where id = ?")
         .param(offer)
         .query(Long.class)
+        .single();
+  }
+
+  boolean published(UUID offer) {
+    return jdbc.sql("select published from assistance_offer where id = ?")
+        .param(offer)
+        .query(Boolean.class)
         .single();
   }
 

@@ -78,11 +78,17 @@ class AssistancePagesController {
 
   @GetMapping("/assistance/offers/{id}/edit")
   String editOffer(@PathVariable UUID id, @AuthenticationPrincipal CooperaUser user, Model model) {
+    Offers.Offer offer = managed(id, user);
+    return offerEditPage(model, offer, OfferForm.of(offer));
+  }
+
+  /** The offer, when this person speaks for its provider; checked before reading what they sent. */
+  private Offers.Offer managed(UUID id, CooperaUser user) {
     Offers.Offer offer = offers.find(id, user);
     if (!Offers.mayManage(offer, user)) {
       throw new AccessDeniedException("Only the offer's provider changes it");
     }
-    return offerEditPage(model, offer, OfferForm.of(offer));
+    return offer;
   }
 
   @PostMapping("/assistance/offers/{id}")
@@ -94,6 +100,7 @@ class AssistancePagesController {
       Model model,
       HttpServletResponse response,
       RedirectAttributes redirect) {
+    Offers.Offer read = managed(id, user);
     try {
       offers.update(id, version, form.draft(), user);
       redirect.addFlashAttribute("notice", "assistance.offer.saved");
@@ -102,7 +109,7 @@ class AssistancePagesController {
       response.setStatus(HttpStatus.BAD_REQUEST.value());
       model.addAttribute("error", e);
       model.addAttribute("typedVersion", version);
-      return offerEditPage(model, offers.find(id, user), form);
+      return offerEditPage(model, read, form);
     } catch (Offers.StaleOffer e) {
       response.setStatus(HttpStatus.CONFLICT.value());
       model.addAttribute("stale", true);

@@ -1,8 +1,10 @@
 package org.coopera.assistance.web.requests;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.List;
 import org.coopera.assistance.requests.Offers;
+import org.coopera.platform.InvalidInputException;
 
 /** The offer form. */
 public record OfferForm(
@@ -13,7 +15,7 @@ public record OfferForm(
     List<String> languages,
     List<String> regions,
     String themes,
-    BigDecimal budgetAmount,
+    String budgetAmount,
     String budgetCurrency) {
 
   static OfferForm empty() {
@@ -29,7 +31,7 @@ public record OfferForm(
         o.languages(),
         o.regions(),
         String.join(", ", o.themes()),
-        o.budgetAmount(),
+        o.budgetAmount() == null ? null : o.budgetAmount().toPlainString(),
         o.budgetCurrency());
   }
 
@@ -37,20 +39,27 @@ public record OfferForm(
     return values != null && values.contains(code);
   }
 
+  /**
+   * What was typed, for the offers: an amount that is not a number is refused here, as the form
+   * keeps it as typed.
+   */
   Offers.OfferDraft draft() {
     List<String> themeCodes =
         themes == null
             ? List.of()
-            : java.util.Arrays.stream(themes.split("[,\\s]+")).filter(t -> !t.isBlank()).toList();
+            : Arrays.stream(themes.split("[,\\s]+")).filter(t -> !t.isBlank()).toList();
     return new Offers.OfferDraft(
-        title,
-        description,
-        areas,
-        forms,
-        languages,
-        regions,
-        themeCodes,
-        budgetAmount,
-        budgetCurrency);
+        title, description, areas, forms, languages, regions, themeCodes, amount(), budgetCurrency);
+  }
+
+  private BigDecimal amount() {
+    if (budgetAmount == null || budgetAmount.isBlank()) {
+      return null;
+    }
+    try {
+      return new BigDecimal(budgetAmount.strip());
+    } catch (NumberFormatException e) {
+      throw new InvalidInputException("assistance.error.budget", "budgetAmount");
+    }
   }
 }
