@@ -196,6 +196,19 @@ class CapacityApiController {
     return figures.figures(new TrainingFigures.Period(from, to, region));
   }
 
+  @GetMapping("/figures/officials")
+  @Operation(
+      summary =
+          "The people behind the figures, each once, with the events they attended"
+              + " (administrators, agency officers, trainers)")
+  List<TrainingFigures.Official> officials(
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      @RequestParam(required = false) String region,
+      @AuthenticationPrincipal CooperaUser user) {
+    return figures.officials(new TrainingFigures.Period(from, to, region), user);
+  }
+
   @GetMapping("/figures.csv")
   @Operation(summary = "The figures per State as CSV (no names)")
   void figuresCsv(

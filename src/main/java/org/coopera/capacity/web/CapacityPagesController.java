@@ -329,16 +329,28 @@ class CapacityPagesController {
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
       @RequestParam(required = false) String region,
+      @AuthenticationPrincipal CooperaUser user,
+      HttpServletResponse response,
       Model model) {
     TrainingFigures.Period period = new TrainingFigures.Period(from, to, Texts.clean(region));
-    model.addAttribute("figures", figures.figures(period));
+    try {
+      model.addAttribute("figures", figures.figures(period));
+    } catch (InvalidInputException e) {
+      response.setStatus(HttpStatus.BAD_REQUEST.value());
+      model.addAttribute("error", e);
+      period = new TrainingFigures.Period(null, null, null);
+      model.addAttribute("figures", figures.figures(period));
+    }
+    if (TrainingEvents.mayManage(user)) {
+      model.addAttribute("officials", figures.officials(period, user));
+    }
     model.addAttribute("regions", reference.regions());
     model.addAttribute(
         "csv",
         org.springframework.web.util.UriComponentsBuilder.fromPath("/api/v1/capacity/figures.csv")
-            .queryParamIfPresent("from", java.util.Optional.ofNullable(from))
-            .queryParamIfPresent("to", java.util.Optional.ofNullable(to))
-            .queryParamIfPresent("region", java.util.Optional.ofNullable(Texts.clean(region)))
+            .queryParamIfPresent("from", java.util.Optional.ofNullable(period.from()))
+            .queryParamIfPresent("to", java.util.Optional.ofNullable(period.to()))
+            .queryParamIfPresent("region", java.util.Optional.ofNullable(period.region()))
             .toUriString());
     return "capacity/figures";
   }
