@@ -1,6 +1,7 @@
 package org.coopera.capacity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -249,6 +250,123 @@ class CapacityReachIT {
         Jsoup.parse(body(call(get("/capacity/trainers?lang=en"), DemoLogins.TRAINER)));
     assertThat(roster.text()).doesNotContain(other);
     assertThat(roster.select("a").eachAttr("href")).anyMatch(href -> href.endsWith(own.toString()));
+  }
+
+  @Test
+  void anEventChangesFromTheVersionReadUntilItIsCompleted() throws Exception {
+    String s = suffix();
+    UUID id = event("Editable " + s, "WORKSHOP", "2033-04-01", "2033-04-02");
+    String change =
+        """
+        {"title": "%s", "kind": "WORKSHOP", "treaty": "%s", "startsOn": "2033-04-01",
+         "endsOn": "%s", "place": "Accra", "passMark": 60, "version": %d}
+        """;
+    for (String[] bad :
+        List.of(
+            new String[] {"2033-03-30", "crpd", "endsOn", "on or after"},
+            new String[] {"2033-04-03", "nowhere", "treaty", "Unknown treaty nowhere"})) {
+      String problem =
+          body(
+              call(
+                      json(
+                          put(API + "/events/" + id + "?lang=en"),
+                          change.formatted("Bad " + s, bad[1], bad[0], 0)),
+                      DemoLogins.TRAINER)
+                  .andExpect(status().isBadRequest()));
+      assertThat(JsonPath.<String>read(problem, "$.field")).isEqualTo(bad[2]);
+      assertThat(JsonPath.<String>read(problem, "$.detail")).contains(bad[3]);
+    }
+    assertThat(title(id)).isEqualTo("Editable " + s);
+    String changed =
+        body(
+            call(
+                    json(
+                        put(API + "/events/" + id),
+                        change.formatted("Renamed " + s, "crpd", "2033-04-03", 0)),
+                    DemoLogins.TRAINER)
+                .andExpect(status().isOk()));
+    assertThat(JsonPath.<String>read(changed, "$.place")).isEqualTo("Accra");
+    assertThat(JsonPath.<Integer>read(changed, "$.passMark")).isEqualTo(60);
+    assertThat(JsonPath.<String>read(changed, "$.endsOn")).isEqualTo("2033-04-03");
+    // the version read is stale: after a change, and after a participant is added
+    call(
+            json(
+                put(API + "/events/" + id), change.formatted("Lost " + s, "crpd", "2033-04-03", 0)),
+            DemoLogins.ADMIN)
+        .andExpect(status().isConflict());
+    participant(id, "Someone " + s, "GHA", true, 40, 70);
+    call(
+            json(
+                put(API + "/events/" + id), change.formatted("Lost " + s, "crpd", "2033-04-03", 1)),
+            DemoLogins.ADMIN)
+        .andExpect(status().isConflict());
+    assertThat(title(id)).isEqualTo("Renamed " + s);
+    for (String who : List.of(DemoLogins.COORDINATOR_SVN, DemoLogins.DONOR)) {
+      call(
+              json(
+                  put(API + "/events/" + id),
+                  change.formatted("Theirs " + s, "crpd", "2033-04-03", 2)),
+              who)
+          .andExpect(status().isForbidden());
+    }
+
+    // on the page: the reason, or the event as it is now, with what was typed kept
+    Document bad =
+        Jsoup.parse(
+            body(
+                call(
+                        editForm(id, "Typed " + s, "2033-03-01", 2).param("lang", "en"),
+                        DemoLogins.AGENCY_OFFICER)
+                    .andExpect(status().isBadRequest())));
+    assertThat(bad.select("#edit-error").text())
+        .isEqualTo("The last day must be on or after the first day.");
+    assertThat(bad.select("#title").val()).isEqualTo("Typed " + s);
+    Document stale =
+        Jsoup.parse(
+            body(
+                call(
+                        editForm(id, "Typed " + s, "2033-04-05", 1).param("lang", "en"),
+                        DemoLogins.AGENCY_OFFICER)
+                    .andExpect(status().isConflict())));
+    assertThat(stale.select("#stale").text()).startsWith("Someone changed this event meanwhile");
+    assertThat(stale.select("h1").text()).isEqualTo("Renamed " + s);
+    assertThat(stale.select("#title").val()).isEqualTo("Typed " + s);
+    call(editForm(id, "Saved " + s, "2033-04-05", 2), DemoLogins.AGENCY_OFFICER)
+        .andExpect(status().is3xxRedirection());
+    assertThat(title(id)).isEqualTo("Saved " + s);
+    assertThat(title(id)).isNotEqualTo("Typed " + s);
+
+    // completed: no more changes
+    call(json(post(API + "/events/" + id + "/complete"), "{\"version\": 3}"), DemoLogins.ADMIN)
+        .andExpect(status().isOk());
+    call(
+            json(
+                put(API + "/events/" + id), change.formatted("Late " + s, "crpd", "2033-04-05", 4)),
+            DemoLogins.ADMIN)
+        .andExpect(status().isConflict());
+    assertThat(title(id)).isEqualTo("Saved " + s);
+    Document done =
+        Jsoup.parse(body(call(get("/capacity/events/" + id + "?lang=en"), DemoLogins.ADMIN)));
+    assertThat(done.select("#edit-heading")).isEmpty();
+  }
+
+  MockHttpServletRequestBuilder editForm(UUID id, String title, String endsOn, long version) {
+    return post("/capacity/events/" + id)
+        .param("version", String.valueOf(version))
+        .param("title", title)
+        .param("kind", "WORKSHOP")
+        .param("treaty", "crpd")
+        .param("startsOn", "2033-04-01")
+        .param("endsOn", endsOn)
+        .param("place", "Accra")
+        .with(csrf());
+  }
+
+  String title(UUID event) {
+    return jdbc.sql("select title from training_event where id = ?")
+        .param(event)
+        .query(String.class)
+        .single();
   }
 
   // helpers

@@ -157,6 +157,91 @@ public class TrainingEvents {
 
   public Event create(EventDraft d, CooperaUser user) {
     requireManager(user);
+    CheckedEvent c = check(d);
+    UUID id = UUID.randomUUID();
+    Timestamp now = Timestamp.from(clock.instant());
+    jdbc.sql(
+            """
+            insert into training_event (id, title, kind, treaty_code, theme_code, starts_on,
+              ends_on, place, online, organisers, project_id, pass_mark, created_by, created_at,
+              updated_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        .params(
+            id,
+            c.title(),
+            c.kind(),
+            c.treaty(),
+            c.theme(),
+            c.startsOn(),
+            c.endsOn(),
+            c.place(),
+            c.online(),
+            c.organisers(),
+            c.projectId(),
+            c.passMark(),
+            user.accountId(),
+            now,
+            now)
+        .update();
+    return find(id, user);
+  }
+
+  /**
+   * Changes an event not yet completed, from the version read: refused when someone changed it
+   * meanwhile (a participant added or scored counts as a change) or once it is completed.
+   */
+  public Event update(UUID id, long version, EventDraft d, CooperaUser user) {
+    requireManager(user);
+    Event current = find(id, user);
+    if (current.completed()) {
+      throw new EventRefused("capacity.error.completed");
+    }
+    CheckedEvent c = check(d);
+    int changed =
+        jdbc.sql(
+                """
+                update training_event set title = ?, kind = ?, treaty_code = ?, theme_code = ?,
+                  starts_on = ?, ends_on = ?, place = ?, online = ?, organisers = ?,
+                  project_id = ?, pass_mark = ?, updated_at = ?, version = version + 1
+                where id = ? and version = ? and status = 'PLANNED'
+                """)
+            .params(
+                c.title(),
+                c.kind(),
+                c.treaty(),
+                c.theme(),
+                c.startsOn(),
+                c.endsOn(),
+                c.place(),
+                c.online(),
+                c.organisers(),
+                c.projectId(),
+                c.passMark(),
+                Timestamp.from(clock.instant()),
+                id,
+                version)
+            .update();
+    if (changed == 0) {
+      throw new EventRefused("capacity.error.stale-event-change");
+    }
+    return find(id, user);
+  }
+
+  private record CheckedEvent(
+      String title,
+      String kind,
+      String treaty,
+      String theme,
+      LocalDate startsOn,
+      LocalDate endsOn,
+      String place,
+      boolean online,
+      String organisers,
+      UUID projectId,
+      int passMark) {}
+
+  private CheckedEvent check(EventDraft d) {
     String title = Texts.clean(d.title());
     if (title == null) {
       throw new InvalidInputException("capacity.error.title", "title");
@@ -195,33 +280,18 @@ public class TrainingEvents {
     if (d.projectId() != null && projects.project(d.projectId()).isEmpty()) {
       throw new InvalidInputException("capacity.error.project", "projectId");
     }
-    UUID id = UUID.randomUUID();
-    Timestamp now = Timestamp.from(clock.instant());
-    jdbc.sql(
-            """
-            insert into training_event (id, title, kind, treaty_code, theme_code, starts_on,
-              ends_on, place, online, organisers, project_id, pass_mark, created_by, created_at,
-              updated_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        .params(
-            id,
-            title,
-            kind,
-            treaty,
-            theme,
-            d.startsOn(),
-            d.endsOn(),
-            place,
-            online,
-            Texts.clean(d.organisers()),
-            d.projectId(),
-            passMark,
-            user.accountId(),
-            now,
-            now)
-        .update();
-    return find(id, user);
+    return new CheckedEvent(
+        title,
+        kind,
+        treaty,
+        theme,
+        d.startsOn(),
+        d.endsOn(),
+        place,
+        online,
+        Texts.clean(d.organisers()),
+        d.projectId(),
+        passMark);
   }
 
   /** Adds a participant to an event not yet completed. */

@@ -65,6 +65,37 @@ class CapacityApiController {
     }
   }
 
+  /** An event's change as a client sends it, with the version it was read at. */
+  record EventChange(
+      String title,
+      String kind,
+      String treaty,
+      String theme,
+      LocalDate startsOn,
+      LocalDate endsOn,
+      String place,
+      Boolean online,
+      String organisers,
+      UUID projectId,
+      Integer passMark,
+      Long version) {
+
+    TrainingEvents.EventDraft draft() {
+      return new TrainingEvents.EventDraft(
+          title,
+          kind,
+          treaty,
+          theme,
+          startsOn,
+          endsOn,
+          place,
+          online,
+          organisers,
+          projectId,
+          passMark);
+    }
+  }
+
   /** Consent given or withdrawn, from a version. */
   record ConsentRequest(boolean consents, Long version) {}
 
@@ -148,6 +179,16 @@ class CapacityApiController {
     TrainingEvents.Event created = events.create(body, user);
     return ResponseEntity.created(URI.create("/api/v1/capacity/events/" + created.id()))
         .body(created);
+  }
+
+  @PutMapping("/events/{id}")
+  @Operation(
+      summary = "Change an event not yet completed (with its version; 409 when stale or completed)")
+  TrainingEvents.Event changeEvent(
+      @PathVariable UUID id,
+      @RequestBody EventChange body,
+      @AuthenticationPrincipal CooperaUser user) {
+    return events.update(id, version(body.version()), body.draft(), user);
   }
 
   @PostMapping("/events/{id}/participants")

@@ -108,6 +108,21 @@ class CapacityPagesController {
           null, "TRAIN_THE_TRAINERS", null, null, null, null, null, false, null, null, 70);
     }
 
+    static EventForm of(TrainingEvents.Event e) {
+      return new EventForm(
+          e.title(),
+          e.kind(),
+          e.treatyCode(),
+          e.themeCode(),
+          e.startsOn(),
+          e.endsOn(),
+          e.place(),
+          e.online(),
+          e.organisers(),
+          e.projectId(),
+          e.passMark());
+    }
+
     TrainingEvents.EventDraft draft() {
       return new TrainingEvents.EventDraft(
           title,
@@ -268,6 +283,39 @@ class CapacityPagesController {
     return eventPage(id, user, model, null);
   }
 
+  @PostMapping("/capacity/events/{id}")
+  String changeEvent(
+      @PathVariable UUID id,
+      @RequestParam long version,
+      @ModelAttribute EventForm form,
+      @AuthenticationPrincipal CooperaUser user,
+      Model model,
+      HttpServletResponse response,
+      RedirectAttributes redirect) {
+    if (!TrainingEvents.mayManage(user)) {
+      throw new AccessDeniedException("Administrators, agency officers and trainers run events");
+    }
+    try {
+      events.update(id, version, form.draft(), user);
+      redirect.addFlashAttribute("notice", "capacity.notice.event-saved");
+      return "redirect:/capacity/events/" + id;
+    } catch (InvalidInputException e) {
+      response.setStatus(HttpStatus.BAD_REQUEST.value());
+      model.addAttribute("editError", e);
+      model.addAttribute("form", form);
+      return eventPage(id, user, model, null);
+    } catch (TrainingEvents.EventRefused e) {
+      if (e.messageKey().equals("capacity.error.completed")) {
+        redirect.addFlashAttribute("refusal", e.messageKey());
+        return "redirect:/capacity/events/" + id;
+      }
+      response.setStatus(HttpStatus.CONFLICT.value());
+      model.addAttribute("staleEvent", true);
+      model.addAttribute("form", form);
+      return eventPage(id, user, model, null);
+    }
+  }
+
   @PostMapping("/capacity/events/{id}/participants")
   String addParticipant(
       @PathVariable UUID id,
@@ -419,8 +467,17 @@ class CapacityPagesController {
   }
 
   private String eventPage(UUID id, CooperaUser user, Model model, ParticipantForm typed) {
-    model.addAttribute("e", events.find(id, user));
-    model.addAttribute("manager", TrainingEvents.mayManage(user));
+    TrainingEvents.Event event = events.find(id, user);
+    boolean manager = TrainingEvents.mayManage(user);
+    model.addAttribute("e", event);
+    model.addAttribute("manager", manager);
+    if (manager && !event.completed()) {
+      if (!model.containsAttribute("form")) {
+        model.addAttribute("form", EventForm.of(event));
+      }
+      model.addAttribute("kinds", TrainingEvents.KINDS);
+      model.addAttribute("projects", projects.all());
+    }
     if (!model.containsAttribute("typed")) {
       model.addAttribute("typed", typed);
     }
