@@ -130,7 +130,7 @@ class CapacityReachIT {
   }
 
   @Test
-  void aPeriodOrRegionThatDoesNotExistIsRefusedWithTheReason() throws Exception {
+  void aPeriodRegionOrFilterThatDoesNotExistIsRefusedWithTheReason() throws Exception {
     String unknown =
         body(
             mvc.perform(get(API + "/figures?region=999&lang=en"))
@@ -150,6 +150,36 @@ class CapacityReachIT {
                     .andExpect(status().isBadRequest())));
     assertThat(page.select("#form-error").text()).isEqualTo("Région inconnue : 999.");
     assertThat(page.select("#sentence").text()).isNotBlank();
+
+    // the roster's filters: an unknown code is named, not an empty list
+    for (String[] bad :
+        List.of(
+            new String[] {"treaty=nowhere", "treaty", "Unknown treaty nowhere."},
+            new String[] {"region=999", "region", "Unknown region 999."},
+            new String[] {"state=XXX", "state", "Unknown State XXX."},
+            new String[] {"language=kl", "language", "Unknown language kl"})) {
+      String problem =
+          body(
+              call(get(API + "/trainers?lang=en&" + bad[0]), DemoLogins.ADMIN)
+                  .andExpect(status().isBadRequest()));
+      assertThat(JsonPath.<String>read(problem, "$.field")).isEqualTo(bad[1]);
+      assertThat(JsonPath.<String>read(problem, "$.detail")).contains(bad[2]);
+    }
+    call(get(API + "/trainers?state=sen&language=FR"), DemoLogins.ADMIN).andExpect(status().isOk());
+    Document refused =
+        Jsoup.parse(
+            body(
+                call(get("/capacity/trainers?lang=en&treaty=nowhere"), DemoLogins.AGENCY_OFFICER)
+                    .andExpect(status().isBadRequest())));
+    assertThat(refused.select("#filter-error").text()).isEqualTo("Unknown treaty nowhere.");
+    Document byState =
+        Jsoup.parse(
+            body(
+                call(get("/capacity/trainers?lang=en&state=sen"), DemoLogins.AGENCY_OFFICER)
+                    .andExpect(status().isOk())));
+    assertThat(byState.select("#f-state option[selected]").val()).isEqualTo("SEN");
+    assertThat(byState.select("#trainers tbody tr").eachText())
+        .allMatch(row -> row.contains("Senegal"));
   }
 
   @Test

@@ -256,6 +256,7 @@ public class Roster {
     if (!mayManage(user)) {
       throw new AccessDeniedException("Only administrators and agency officers see the roster");
     }
+    filter = check(filter);
     List<String> where = new ArrayList<>();
     Map<String, Object> params = new HashMap<>();
     if (!everyone) {
@@ -296,6 +297,39 @@ public class Roster {
                 + " join region r on r.code = s.region_code where "
                 + LISTED
                 + " group by r.name order by 2 desc, 1"));
+  }
+
+  /** The filter with each code known and in its usual case; an unknown one refused, named. */
+  public Filter check(Filter f) {
+    String treaty = Texts.clean(f.treaty());
+    if (treaty != null
+        && reference.instruments().stream().noneMatch(i -> i.code().equals(treaty))) {
+      throw new InvalidInputException("capacity.error.treaty", "treaty", treaty);
+    }
+    String theme = Texts.clean(f.theme());
+    if (theme != null && reference.themes().stream().noneMatch(t -> t.code().equals(theme))) {
+      throw new InvalidInputException("capacity.error.theme", "theme", theme);
+    }
+    String language = Texts.clean(f.language());
+    if (language != null) {
+      language = Texts.languages(List.of(language), "language").get(0);
+    }
+    String region = Texts.clean(f.region());
+    if (region != null && reference.findRegion(region).isEmpty()) {
+      throw new InvalidInputException("capacity.error.region", "region", region);
+    }
+    String state = Texts.clean(f.state());
+    if (state != null) {
+      state = state.toUpperCase(java.util.Locale.ROOT);
+      if (reference.findState(state).isEmpty()) {
+        throw new InvalidInputException("capacity.error.unknown-state", "state", state);
+      }
+    }
+    String availability = Texts.clean(f.availability());
+    if (availability != null && !AVAILABILITY.contains(availability)) {
+      throw new InvalidInputException("capacity.error.availability", "availability");
+    }
+    return new Filter(treaty, theme, language, region, state, availability);
   }
 
   private static final String LISTED =

@@ -176,8 +176,18 @@ class CapacityPagesController {
       @RequestParam(required = false) String availability,
       @RequestParam(defaultValue = "false") boolean everyone,
       @AuthenticationPrincipal CooperaUser user,
+      HttpServletResponse response,
       Model model) {
     Roster.Filter filter = new Roster.Filter(treaty, theme, language, region, state, availability);
+    if (Roster.mayManage(user)) {
+      try {
+        filter = roster.check(filter);
+      } catch (InvalidInputException e) {
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        model.addAttribute("filterError", e);
+        filter = Roster.Filter.none();
+      }
+    }
     return rosterPage(user, model, filter, everyone, TrainerForm.empty());
   }
 
