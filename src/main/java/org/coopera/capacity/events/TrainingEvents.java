@@ -7,13 +7,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.coopera.assistance.ProjectLookup;
-import org.coopera.capacity.internal.Texts;
 import org.coopera.identity.CooperaUser;
 import org.coopera.identity.Role;
-import org.coopera.platform.InvalidInputException;
 import org.coopera.reference.ReferenceData;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -36,15 +33,15 @@ public class TrainingEvents {
       List.of("TRAIN_THE_TRAINERS", "NATIONAL_COURSE", "WORKSHOP", "E_LEARNING");
 
   private final JdbcClient jdbc;
-  private final ReferenceData reference;
   private final ProjectLookup projects;
   private final Clock clock;
+  private final EventInput input;
 
   TrainingEvents(JdbcClient jdbc, ReferenceData reference, ProjectLookup projects, Clock clock) {
     this.jdbc = jdbc;
-    this.reference = reference;
     this.projects = projects;
     this.clock = clock;
+    this.input = new EventInput(reference, projects);
   }
 
   /** An event with its participants (empty for those who may not see them) and its gain. */
@@ -157,44 +154,7 @@ public class TrainingEvents {
 
   public Event create(EventDraft d, CooperaUser user) {
     requireManager(user);
-    String title = Texts.clean(d.title());
-    if (title == null) {
-      throw new InvalidInputException("capacity.error.title", "title");
-    }
-    if (title.length() > 300) {
-      throw new InvalidInputException("capacity.error.title-length", "title", 300);
-    }
-    String kind = Texts.clean(d.kind());
-    if (kind == null || !KINDS.contains(kind)) {
-      throw new InvalidInputException("capacity.error.kind", "kind");
-    }
-    String treaty = Texts.clean(d.treaty());
-    if (treaty != null
-        && reference.instruments().stream().noneMatch(i -> i.code().equals(treaty))) {
-      throw new InvalidInputException("capacity.error.treaty", "treaty", treaty);
-    }
-    String theme = Texts.clean(d.theme());
-    if (theme != null && reference.themes().stream().noneMatch(t -> t.code().equals(theme))) {
-      throw new InvalidInputException("capacity.error.theme", "theme", theme);
-    }
-    if (d.startsOn() == null) {
-      throw new InvalidInputException("capacity.error.starts", "startsOn");
-    }
-    if (d.endsOn() == null || d.endsOn().isBefore(d.startsOn())) {
-      throw new InvalidInputException("capacity.error.dates", "endsOn");
-    }
-    boolean online = Boolean.TRUE.equals(d.online());
-    String place = Texts.clean(d.place());
-    if (!online && place == null) {
-      throw new InvalidInputException("capacity.error.place", "place");
-    }
-    int passMark = d.passMark() == null ? 70 : d.passMark();
-    if (passMark < 0 || passMark > 100) {
-      throw new InvalidInputException("capacity.error.pass-mark", "passMark");
-    }
-    if (d.projectId() != null && projects.project(d.projectId()).isEmpty()) {
-      throw new InvalidInputException("capacity.error.project", "projectId");
-    }
+    EventInput.CheckedEvent c = input.event(d);
     UUID id = UUID.randomUUID();
     Timestamp now = Timestamp.from(clock.instant());
     jdbc.sql(
@@ -206,17 +166,17 @@ public class TrainingEvents {
             """)
         .params(
             id,
-            title,
-            kind,
-            treaty,
-            theme,
-            d.startsOn(),
-            d.endsOn(),
-            place,
-            online,
-            Texts.clean(d.organisers()),
-            d.projectId(),
-            passMark,
+            c.title(),
+            c.kind(),
+            c.treaty(),
+            c.theme(),
+            c.startsOn(),
+            c.endsOn(),
+            c.place(),
+            c.online(),
+            c.organisers(),
+            c.projectId(),
+            c.passMark(),
             user.accountId(),
             now,
             now)
@@ -224,11 +184,52 @@ public class TrainingEvents {
     return find(id, user);
   }
 
+  /**
+   * Changes an event not yet completed, from the version read: refused when someone changed it
+   * meanwhile (a participant added or scored counts as a change) or once it is completed.
+   */
+  public Event update(UUID id, long version, EventDraft d, CooperaUser user) {
+    requireManager(user);
+    Event current = find(id, user);
+    if (current.completed()) {
+      throw new EventRefused("capacity.error.completed");
+    }
+    EventInput.CheckedEvent c = input.event(d);
+    int changed =
+        jdbc.sql(
+                """
+                update training_event set title = ?, kind = ?, treaty_code = ?, theme_code = ?,
+                  starts_on = ?, ends_on = ?, place = ?, online = ?, organisers = ?,
+                  project_id = ?, pass_mark = ?, updated_at = ?, version = version + 1
+                where id = ? and version = ? and status = 'PLANNED'
+                """)
+            .params(
+                c.title(),
+                c.kind(),
+                c.treaty(),
+                c.theme(),
+                c.startsOn(),
+                c.endsOn(),
+                c.place(),
+                c.online(),
+                c.organisers(),
+                c.projectId(),
+                c.passMark(),
+                Timestamp.from(clock.instant()),
+                id,
+                version)
+            .update();
+    if (changed == 0) {
+      throw new EventRefused("capacity.error.stale-event-change");
+    }
+    return find(id, user);
+  }
+
   /** Adds a participant to an event not yet completed. */
   public Participant addParticipant(UUID eventId, ParticipantDraft d, CooperaUser user) {
     requireManager(user);
     requireOpen(eventId);
-    CheckedParticipant c = check(d);
+    EventInput.CheckedParticipant c = input.participant(d);
     UUID id = UUID.randomUUID();
     jdbc.sql(
             """
@@ -259,7 +260,7 @@ public class TrainingEvents {
       UUID eventId, UUID participantId, ParticipantDraft d, CooperaUser user) {
     requireManager(user);
     requireOpen(eventId);
-    CheckedParticipant c = check(d);
+    EventInput.CheckedParticipant c = input.participant(d);
     int changed =
         jdbc.sql(
                 """
@@ -520,51 +521,6 @@ public class TrainingEvents {
     jdbc.sql("update training_event set updated_at = ?, version = version + 1 where id = ?")
         .params(Timestamp.from(clock.instant()), eventId)
         .update();
-  }
-
-  private record CheckedParticipant(
-      String name,
-      String email,
-      String state,
-      String institution,
-      String role,
-      boolean attended,
-      Integer pre,
-      Integer post) {}
-
-  private CheckedParticipant check(ParticipantDraft d) {
-    String name = Texts.clean(d.fullName());
-    if (name == null) {
-      throw new InvalidInputException("capacity.error.name", "fullName");
-    }
-    if (name.length() > 200) {
-      throw new InvalidInputException("capacity.error.name-length", "fullName", 200);
-    }
-    String email = Texts.clean(d.email());
-    if (email != null && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-      throw new InvalidInputException("capacity.error.email", "email");
-    }
-    String state = Texts.clean(d.state());
-    if (state == null || reference.findState(state.toUpperCase(Locale.ROOT)).isEmpty()) {
-      throw new InvalidInputException("capacity.error.state", "state");
-    }
-    score(d.preScore(), "preScore");
-    score(d.postScore(), "postScore");
-    return new CheckedParticipant(
-        name,
-        email,
-        state.toUpperCase(Locale.ROOT),
-        Texts.clean(d.institution()),
-        Texts.clean(d.role()),
-        Boolean.TRUE.equals(d.attended()),
-        d.preScore(),
-        d.postScore());
-  }
-
-  private static void score(Integer score, String field) {
-    if (score != null && (score < 0 || score > 100)) {
-      throw new InvalidInputException("capacity.error.score", field);
-    }
   }
 
   private static void requireManager(CooperaUser user) {

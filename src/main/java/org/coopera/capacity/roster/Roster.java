@@ -256,6 +256,7 @@ public class Roster {
     if (!mayManage(user)) {
       throw new AccessDeniedException("Only administrators and agency officers see the roster");
     }
+    filter = check(filter);
     List<String> where = new ArrayList<>();
     Map<String, Object> params = new HashMap<>();
     if (!everyone) {
@@ -273,15 +274,7 @@ public class Roster {
         filter.region(),
         ":region in (s.region_code, s.sub_region_code, s.intermediate_region_code)");
     String condition = where.isEmpty() ? "" : " where " + String.join(" and ", where);
-    List<UUID> ids =
-        jdbc.sql(
-                "select t.id from trainer t join state s on s.iso3 = t.state_iso3"
-                    + condition
-                    + " order by t.full_name, t.id")
-            .params(params)
-            .query(UUID.class)
-            .list();
-    return ids.stream().map(this::load).toList();
+    return select(condition + " order by t.full_name, t.id", params);
   }
 
   /** Counts of the listed trainers, for everyone. */
@@ -304,6 +297,39 @@ public class Roster {
                 + " join region r on r.code = s.region_code where "
                 + LISTED
                 + " group by r.name order by 2 desc, 1"));
+  }
+
+  /** The filter with each code known and in its usual case; an unknown one refused, named. */
+  public Filter check(Filter f) {
+    String treaty = Texts.clean(f.treaty());
+    if (treaty != null
+        && reference.instruments().stream().noneMatch(i -> i.code().equals(treaty))) {
+      throw new InvalidInputException("capacity.error.treaty", "treaty", treaty);
+    }
+    String theme = Texts.clean(f.theme());
+    if (theme != null && reference.themes().stream().noneMatch(t -> t.code().equals(theme))) {
+      throw new InvalidInputException("capacity.error.theme", "theme", theme);
+    }
+    String language = Texts.clean(f.language());
+    if (language != null) {
+      language = Texts.languages(List.of(language), "language").get(0);
+    }
+    String region = Texts.clean(f.region());
+    if (region != null && reference.findRegion(region).isEmpty()) {
+      throw new InvalidInputException("capacity.error.region", "region", region);
+    }
+    String state = Texts.clean(f.state());
+    if (state != null) {
+      state = state.toUpperCase(java.util.Locale.ROOT);
+      if (reference.findState(state).isEmpty()) {
+        throw new InvalidInputException("capacity.error.unknown-state", "state", state);
+      }
+    }
+    String availability = Texts.clean(f.availability());
+    if (availability != null && !AVAILABILITY.contains(availability)) {
+      throw new InvalidInputException("capacity.error.availability", "availability");
+    }
+    return new Filter(treaty, theme, language, region, state, availability);
   }
 
   private static final String LISTED =
@@ -329,49 +355,99 @@ public class Roster {
   }
 
   Trainer load(UUID id) {
-    List<Certification> certifications =
+    return select(" where t.id = :id", Map.of("id", id)).stream().findFirst().orElse(null);
+  }
+
+  /** The entries that match, with their certifications: two statements, however many entries. */
+  private List<Trainer> select(String tail, Map<String, Object> params) {
+    List<Row> rows =
         jdbc.sql(
-                """
-                select c.event_id, e.title, c.certified_on from trainer_certification c
-                join training_event e on e.id = c.event_id
-                where c.trainer_id = ? order by c.certified_on
-                """)
-            .param(id)
+                "select t.*, s.name as state_name from trainer t join state s on s.iso3 ="
+                    + " t.state_iso3"
+                    + tail)
+            .params(params)
             .query(
-                (rs, n) ->
-                    new Certification(
-                        rs.getObject(1, UUID.class),
-                        rs.getString(2),
-                        rs.getObject(3, LocalDate.class)))
+                (rs, n) -> {
+                  Timestamp consented = rs.getTimestamp("consented_at");
+                  Timestamp withdrawn = rs.getTimestamp("consent_withdrawn_at");
+                  return new Row(
+                      rs.getObject("id", UUID.class),
+                      rs.getObject("account_id", UUID.class),
+                      rs.getString("full_name"),
+                      rs.getString("email"),
+                      rs.getString("state_iso3"),
+                      rs.getString("state_name"),
+                      rs.getString("institution"),
+                      List.of((String[]) rs.getArray("treaties").getArray()),
+                      List.of((String[]) rs.getArray("themes").getArray()),
+                      List.of((String[]) rs.getArray("languages").getArray()),
+                      rs.getString("availability"),
+                      consented == null ? null : consented.toInstant(),
+                      withdrawn == null ? null : withdrawn.toInstant(),
+                      rs.getLong("version"));
+                })
             .list();
-    return jdbc.sql(
-            "select t.*, s.name as state_name from trainer t join state s on s.iso3 ="
-                + " t.state_iso3 where t.id = ?")
-        .param(id)
+    if (rows.isEmpty()) {
+      return List.of();
+    }
+    Map<UUID, List<Certification>> certifications = new HashMap<>();
+    jdbc.sql(
+            """
+            select c.trainer_id, c.event_id, e.title, c.certified_on from trainer_certification c
+            join training_event e on e.id = c.event_id
+            where c.trainer_id = any(cast(? as uuid[])) order by c.certified_on, e.title
+            """)
+        .param(rows.stream().map(r -> r.id().toString()).toArray(String[]::new))
         .query(
-            (rs, n) -> {
-              Timestamp consented = rs.getTimestamp("consented_at");
-              Timestamp withdrawn = rs.getTimestamp("consent_withdrawn_at");
-              return new Trainer(
-                  rs.getObject("id", UUID.class),
-                  rs.getObject("account_id", UUID.class),
-                  rs.getString("full_name"),
-                  rs.getString("email"),
-                  rs.getString("state_iso3"),
-                  rs.getString("state_name"),
-                  rs.getString("institution"),
-                  List.of((String[]) rs.getArray("treaties").getArray()),
-                  List.of((String[]) rs.getArray("themes").getArray()),
-                  List.of((String[]) rs.getArray("languages").getArray()),
-                  rs.getString("availability"),
-                  consented != null && withdrawn == null,
-                  consented == null ? null : consented.toInstant(),
-                  withdrawn == null ? null : withdrawn.toInstant(),
-                  certifications,
-                  rs.getLong("version"));
-            })
-        .optional()
-        .orElse(null);
+            rs -> {
+              certifications
+                  .computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+                  .add(
+                      new Certification(
+                          rs.getObject(2, UUID.class),
+                          rs.getString(3),
+                          rs.getObject(4, LocalDate.class)));
+            });
+    return rows.stream()
+        .map(r -> r.trainer(certifications.getOrDefault(r.id(), List.of())))
+        .toList();
+  }
+
+  private record Row(
+      UUID id,
+      UUID accountId,
+      String fullName,
+      String email,
+      String stateIso3,
+      String stateName,
+      String institution,
+      List<String> treaties,
+      List<String> themes,
+      List<String> languages,
+      String availability,
+      Instant consentedAt,
+      Instant consentWithdrawnAt,
+      long version) {
+
+    Trainer trainer(List<Certification> certifications) {
+      return new Trainer(
+          id,
+          accountId,
+          fullName,
+          email,
+          stateIso3,
+          stateName,
+          institution,
+          treaties,
+          themes,
+          languages,
+          availability,
+          consentedAt != null && consentWithdrawnAt == null,
+          consentedAt,
+          consentWithdrawnAt,
+          List.copyOf(certifications),
+          version);
+    }
   }
 
   private record Checked(

@@ -65,6 +65,37 @@ class CapacityApiController {
     }
   }
 
+  /** An event's change as a client sends it, with the version it was read at. */
+  record EventChange(
+      String title,
+      String kind,
+      String treaty,
+      String theme,
+      LocalDate startsOn,
+      LocalDate endsOn,
+      String place,
+      Boolean online,
+      String organisers,
+      UUID projectId,
+      Integer passMark,
+      Long version) {
+
+    TrainingEvents.EventDraft draft() {
+      return new TrainingEvents.EventDraft(
+          title,
+          kind,
+          treaty,
+          theme,
+          startsOn,
+          endsOn,
+          place,
+          online,
+          organisers,
+          projectId,
+          passMark);
+    }
+  }
+
   /** Consent given or withdrawn, from a version. */
   record ConsentRequest(boolean consents, Long version) {}
 
@@ -150,6 +181,16 @@ class CapacityApiController {
         .body(created);
   }
 
+  @PutMapping("/events/{id}")
+  @Operation(
+      summary = "Change an event not yet completed (with its version; 409 when stale or completed)")
+  TrainingEvents.Event changeEvent(
+      @PathVariable UUID id,
+      @RequestBody EventChange body,
+      @AuthenticationPrincipal CooperaUser user) {
+    return events.update(id, version(body.version()), body.draft(), user);
+  }
+
   @PostMapping("/events/{id}/participants")
   @Operation(summary = "Add a participant to an event not yet completed")
   ResponseEntity<TrainingEvents.Participant> addParticipant(
@@ -194,6 +235,19 @@ class CapacityApiController {
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
       @RequestParam(required = false) String region) {
     return figures.figures(new TrainingFigures.Period(from, to, region));
+  }
+
+  @GetMapping("/figures/officials")
+  @Operation(
+      summary =
+          "The people behind the figures, each once, with the events they attended"
+              + " (administrators, agency officers, trainers)")
+  List<TrainingFigures.Official> officials(
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      @RequestParam(required = false) String region,
+      @AuthenticationPrincipal CooperaUser user) {
+    return figures.officials(new TrainingFigures.Period(from, to, region), user);
   }
 
   @GetMapping("/figures.csv")

@@ -108,6 +108,21 @@ class CapacityPagesController {
           null, "TRAIN_THE_TRAINERS", null, null, null, null, null, false, null, null, 70);
     }
 
+    static EventForm of(TrainingEvents.Event e) {
+      return new EventForm(
+          e.title(),
+          e.kind(),
+          e.treatyCode(),
+          e.themeCode(),
+          e.startsOn(),
+          e.endsOn(),
+          e.place(),
+          e.online(),
+          e.organisers(),
+          e.projectId(),
+          e.passMark());
+    }
+
     TrainingEvents.EventDraft draft() {
       return new TrainingEvents.EventDraft(
           title,
@@ -161,8 +176,18 @@ class CapacityPagesController {
       @RequestParam(required = false) String availability,
       @RequestParam(defaultValue = "false") boolean everyone,
       @AuthenticationPrincipal CooperaUser user,
+      HttpServletResponse response,
       Model model) {
     Roster.Filter filter = new Roster.Filter(treaty, theme, language, region, state, availability);
+    if (Roster.mayManage(user)) {
+      try {
+        filter = roster.check(filter);
+      } catch (InvalidInputException e) {
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        model.addAttribute("filterError", e);
+        filter = Roster.Filter.none();
+      }
+    }
     return rosterPage(user, model, filter, everyone, TrainerForm.empty());
   }
 
@@ -268,6 +293,39 @@ class CapacityPagesController {
     return eventPage(id, user, model, null);
   }
 
+  @PostMapping("/capacity/events/{id}")
+  String changeEvent(
+      @PathVariable UUID id,
+      @RequestParam long version,
+      @ModelAttribute EventForm form,
+      @AuthenticationPrincipal CooperaUser user,
+      Model model,
+      HttpServletResponse response,
+      RedirectAttributes redirect) {
+    if (!TrainingEvents.mayManage(user)) {
+      throw new AccessDeniedException("Administrators, agency officers and trainers run events");
+    }
+    try {
+      events.update(id, version, form.draft(), user);
+      redirect.addFlashAttribute("notice", "capacity.notice.event-saved");
+      return "redirect:/capacity/events/" + id;
+    } catch (InvalidInputException e) {
+      response.setStatus(HttpStatus.BAD_REQUEST.value());
+      model.addAttribute("editError", e);
+      model.addAttribute("form", form);
+      return eventPage(id, user, model, null);
+    } catch (TrainingEvents.EventRefused e) {
+      if (e.messageKey().equals("capacity.error.completed")) {
+        redirect.addFlashAttribute("refusal", e.messageKey());
+        return "redirect:/capacity/events/" + id;
+      }
+      response.setStatus(HttpStatus.CONFLICT.value());
+      model.addAttribute("staleEvent", true);
+      model.addAttribute("form", form);
+      return eventPage(id, user, model, null);
+    }
+  }
+
   @PostMapping("/capacity/events/{id}/participants")
   String addParticipant(
       @PathVariable UUID id,
@@ -329,16 +387,28 @@ class CapacityPagesController {
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
       @RequestParam(required = false) String region,
+      @AuthenticationPrincipal CooperaUser user,
+      HttpServletResponse response,
       Model model) {
     TrainingFigures.Period period = new TrainingFigures.Period(from, to, Texts.clean(region));
-    model.addAttribute("figures", figures.figures(period));
+    try {
+      model.addAttribute("figures", figures.figures(period));
+    } catch (InvalidInputException e) {
+      response.setStatus(HttpStatus.BAD_REQUEST.value());
+      model.addAttribute("error", e);
+      period = new TrainingFigures.Period(null, null, null);
+      model.addAttribute("figures", figures.figures(period));
+    }
+    if (TrainingEvents.mayManage(user)) {
+      model.addAttribute("officials", figures.officials(period, user));
+    }
     model.addAttribute("regions", reference.regions());
     model.addAttribute(
         "csv",
         org.springframework.web.util.UriComponentsBuilder.fromPath("/api/v1/capacity/figures.csv")
-            .queryParamIfPresent("from", java.util.Optional.ofNullable(from))
-            .queryParamIfPresent("to", java.util.Optional.ofNullable(to))
-            .queryParamIfPresent("region", java.util.Optional.ofNullable(Texts.clean(region)))
+            .queryParamIfPresent("from", java.util.Optional.ofNullable(period.from()))
+            .queryParamIfPresent("to", java.util.Optional.ofNullable(period.to()))
+            .queryParamIfPresent("region", java.util.Optional.ofNullable(period.region()))
             .toUriString());
     return "capacity/figures";
   }
@@ -407,8 +477,17 @@ class CapacityPagesController {
   }
 
   private String eventPage(UUID id, CooperaUser user, Model model, ParticipantForm typed) {
-    model.addAttribute("e", events.find(id, user));
-    model.addAttribute("manager", TrainingEvents.mayManage(user));
+    TrainingEvents.Event event = events.find(id, user);
+    boolean manager = TrainingEvents.mayManage(user);
+    model.addAttribute("e", event);
+    model.addAttribute("manager", manager);
+    if (manager && !event.completed()) {
+      if (!model.containsAttribute("form")) {
+        model.addAttribute("form", EventForm.of(event));
+      }
+      model.addAttribute("kinds", TrainingEvents.KINDS);
+      model.addAttribute("projects", projects.all());
+    }
     if (!model.containsAttribute("typed")) {
       model.addAttribute("typed", typed);
     }
