@@ -1,10 +1,16 @@
-// Draws a chart from each data table marked data-chart="stacked-bar": the table stays the accessible
-// source of the figures; the chart (hidden from assistive technology) repeats them visually. Rows of
-// the table body are the categories, columns but the first and the last (total) are the series.
+// Draws a chart from each data table marked data-chart="stacked-bar", "bar" or "line": the table
+// stays the accessible source of the figures; the chart (hidden from assistive technology) repeats
+// them visually. Rows of the table body are the categories and the other columns the series; for a
+// stacked bar the last column (the total) is left out. Right to left, the axes are mirrored.
 (function () {
+  function number(cell) {
+    var text = cell.textContent.trim().replace(/\s/g, '').replace(',', '.');
+    return text === '' ? null : Number(text);
+  }
   function draw(table) {
+    var kind = table.getAttribute('data-chart');
     var target = document.querySelector('[data-chart-for="' + table.id + '"]');
-    if (!target || typeof echarts === 'undefined') {
+    if (!target || typeof echarts === 'undefined' || kind === 'none') {
       return;
     }
     var headers = Array.prototype.map.call(table.tHead.rows[0].cells, function (c) {
@@ -12,32 +18,49 @@
     });
     var rows = Array.prototype.slice.call(table.tBodies[0].rows);
     var categories = rows.map(function (r) { return r.cells[0].textContent.trim(); });
+    var last = kind === 'stacked-bar' ? headers.length - 1 : headers.length;
     var series = [];
-    for (var col = 1; col < headers.length - 1; col++) {
+    for (var col = 1; col < last; col++) {
       series.push({
         name: headers[col],
-        type: 'bar',
-        stack: 'total',
-        data: rows.map(function (r) { return Number(r.cells[col].textContent.trim()) || 0; })
+        type: kind === 'line' ? 'line' : 'bar',
+        stack: kind === 'stacked-bar' ? 'total' : undefined,
+        connectNulls: false,
+        data: rows.map(function (r) { return number(r.cells[col]); })
       });
     }
     var rtl = document.documentElement.dir === 'rtl';
-    target.style.height = Math.max(180, 60 + categories.length * 40) + 'px';
+    var palette = ['#1b7f3b', '#7fb77e', '#6c757d', '#ffbf47', '#0b5cad', '#b3261e'];
     var chart = echarts.init(target, null, { renderer: 'canvas' });
-    chart.setOption({
-      animation: false,
-      color: ['#1b7f3b', '#7fb77e', '#6c757d', '#ffbf47'],
-      tooltip: { trigger: 'axis' },
-      legend: { top: 0 },
-      grid: { left: rtl ? 10 : 90, right: rtl ? 90 : 10, top: 40, bottom: 20 },
-      xAxis: { type: 'value', inverse: rtl },
-      yAxis: { type: 'category', data: categories, position: rtl ? 'right' : 'left' },
-      series: series
-    });
+    if (kind === 'line') {
+      target.style.height = '320px';
+      chart.setOption({
+        animation: false,
+        color: palette,
+        tooltip: { trigger: 'axis' },
+        legend: { top: 0 },
+        grid: { left: 60, right: 20, top: 40, bottom: 30 },
+        xAxis: { type: 'category', data: categories, inverse: rtl },
+        yAxis: { type: 'value', position: rtl ? 'right' : 'left' },
+        series: series
+      });
+    } else {
+      target.style.height = Math.max(180, 60 + categories.length * (series.length > 1 && kind === 'bar' ? 56 : 40)) + 'px';
+      chart.setOption({
+        animation: false,
+        color: palette,
+        tooltip: { trigger: 'axis' },
+        legend: { top: 0 },
+        grid: { left: rtl ? 10 : 150, right: rtl ? 150 : 10, top: 40, bottom: 20 },
+        xAxis: { type: 'value', inverse: rtl },
+        yAxis: { type: 'category', data: categories, inverse: true, position: rtl ? 'right' : 'left' },
+        series: series
+      });
+    }
     window.addEventListener('resize', function () { chart.resize(); });
   }
   function init() {
-    document.querySelectorAll('table[data-chart="stacked-bar"]').forEach(draw);
+    document.querySelectorAll('table[data-chart]').forEach(draw);
   }
   if (document.readyState === 'loading') {
     document.addEventListener('DOMContentLoaded', init);

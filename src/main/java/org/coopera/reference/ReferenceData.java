@@ -190,6 +190,62 @@ public class ReferenceData {
     return sql;
   }
 
+  /**
+   * The scope of dashboard figures from request parameters: years as four digits, the first not
+   * after the last, a region that exists, a known group. Blank parameters do not narrow.
+   *
+   * @throws InvalidParameterException naming the parameter that cannot be used
+   */
+  public StatsScope statsScope(String from, String to, String region, String group) {
+    return statsScope(from, to, region, group, null);
+  }
+
+  /**
+   * As {@link #statsScope(String, String, String, String)}, narrowed to one State (an ISO 3166
+   * alpha-3 code that exists) when {@code state} is not blank.
+   */
+  public StatsScope statsScope(String from, String to, String region, String group, String state) {
+    Integer fromYear = year("from", from);
+    Integer toYear = year("to", to);
+    if (fromYear != null && toYear != null && fromYear > toYear) {
+      throw new InvalidParameterException("to", "parameter.error.year-order", fromYear, toYear);
+    }
+    String regionCode = null;
+    if (SqlFilter.hasText(region)) {
+      regionCode = region.strip();
+      if (findRegion(regionCode).isEmpty()) {
+        throw new InvalidParameterException("region", "parameter.error.region", regionCode);
+      }
+    }
+    String groupCode = null;
+    if (SqlFilter.hasText(group)) {
+      groupCode = group.strip().toLowerCase(Locale.ROOT);
+      if (!StateFilter.GROUPS.contains(groupCode)) {
+        throw new InvalidParameterException(
+            "group", "parameter.error.group", String.join(", ", StateFilter.GROUPS));
+      }
+    }
+    String iso3 = null;
+    if (SqlFilter.hasText(state)) {
+      iso3 = state.strip().toUpperCase(Locale.ROOT);
+      if (findState(iso3).isEmpty()) {
+        throw new InvalidParameterException("state", "parameter.error.state", state.strip());
+      }
+    }
+    return new StatsScope(fromYear, toYear, regionCode, groupCode, iso3);
+  }
+
+  private static Integer year(String parameter, String value) {
+    if (!SqlFilter.hasText(value)) {
+      return null;
+    }
+    String text = value.strip();
+    if (!text.matches("[0-9]{4}")) {
+      throw new InvalidParameterException(parameter, "parameter.error.year", parameter, text);
+    }
+    return Integer.valueOf(text);
+  }
+
   public Optional<Region> findRegion(String code) {
     return jdbc.sql("select code, name, level, parent_code from region where code = ?")
         .param(code)
