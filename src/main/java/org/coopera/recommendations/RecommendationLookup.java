@@ -37,6 +37,12 @@ public interface RecommendationLookup {
    */
   List<ReviewRef> reviewsOf(String stateIso3);
 
+  /**
+   * How many of a State's recommendations come from one document, such as the concluding
+   * observations {@code CEDAW/C/SEN/CO/8}.
+   */
+  int countOfDocument(String stateIso3, String documentSymbol);
+
   /** A review of a State and the number of its recommendations in the registry. */
   record ReviewRef(String mechanismCode, Integer uprCycle, int recommendations) {}
 

@@ -112,6 +112,15 @@ class JdbcRecommendationLookup implements RecommendationLookup {
   }
 
   @Override
+  public int countOfDocument(String stateIso3, String documentSymbol) {
+    return jdbc.sql(
+            "select count(*) from recommendation where state_iso3 = ? and document_symbol = ?")
+        .params(stateIso3, documentSymbol)
+        .query(Integer.class)
+        .single();
+  }
+
+  @Override
   public List<ReviewRef> reviewsOf(String stateIso3) {
     return jdbc.sql(
             """
