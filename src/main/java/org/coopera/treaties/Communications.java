@@ -114,7 +114,7 @@ public class Communications {
   public List<BodyCounts> byBody(LocalDate at, StatsScope scope) {
     StatsScope.SqlCondition states = scope.states("c.state_iso3");
     Date d = Date.valueOf(at);
-    List<Object> params = new ArrayList<>(List.of(d, d, d, d, d, d, d, d, d));
+    List<Object> params = new ArrayList<>(List.of(d, d, d, d, d, d, d, d));
     params.addAll(states.params());
     return jdbc.sql(
             """

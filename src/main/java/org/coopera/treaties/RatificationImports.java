@@ -129,13 +129,6 @@ public class RatificationImports {
       byIso2.put(s.iso2(), s.iso3());
       byName.put(StateNames.normalise(s.name()), s.iso3());
     }
-    // The names sources write that the reference data write otherwise.
-    byName.put("czech republic", "CZE");
-    byName.put("netherlands", "NLD");
-    byName.put("bolivia", "BOL");
-    byName.put("venezuela", "VEN");
-    byName.put("moldova", "MDA");
-    byName.put("cape verde", "CPV");
     return new StateNames(byIso2, byName);
   }
 

@@ -131,17 +131,27 @@ public class Ratifications {
         .single();
   }
 
-  /** Acceptances of the individual communications procedures now (by protocol or declaration). */
-  public long communicationsAccepted(StatsScope scope) {
+  /**
+   * Acceptances of the individual communications procedures (by protocol or declaration) at the end
+   * of {@code date} (null: now, counting those without a known date too).
+   */
+  public long communicationsAccepted(LocalDate date, StatsScope scope) {
     StatsScope.SqlCondition states = scope.states("r.state_iso3");
+    List<Object> params = new ArrayList<>(states.params());
+    String when = "";
+    if (date != null) {
+      when = " and r.on_date <= ?";
+      params.add(Date.valueOf(date));
+    }
     return jdbc.sql(
             """
-            select count(*) from ratification r join instrument i on i.code = r.instrument_code
-            where ((r.event = 'CONSENT' and i.code in
+            select count(*) from ratification r
+            where ((r.event = 'CONSENT' and r.instrument_code in
                       ('icescr_op', 'iccpr_op1', 'op_cedaw', 'op_crc_ic', 'op_crpd'))
                    or r.event = 'COMMUNICATIONS') and\s"""
-                + states.sql())
-        .params(states.params())
+                + states.sql()
+                + when)
+        .params(params)
         .query(Long.class)
         .single();
   }

@@ -76,7 +76,8 @@ class TreatiesDashboard implements Dashboard {
     int firstYear = scope.fromYear() == null ? FIRST_YEAR : Math.min(scope.fromYear(), lastYear);
     long members = ratifications.memberStates(scope);
     long universal = members * INSTRUMENTS;
-    long parties = ratifications.partiesAt(at.equals(LocalDate.now()) ? null : at, scope);
+    LocalDate past = at.equals(LocalDate.now()) ? null : at;
+    long parties = ratifications.partiesAt(past, scope);
     TreatyReports.Counts reportCounts = reports.counts(scope, at);
     LocalDate throughputFrom =
         scope.fromYear() == null ? at.minusDays(364) : LocalDate.of(firstYear, 1, 1);
@@ -93,7 +94,7 @@ class TreatiesDashboard implements Dashboard {
             new Headline(
                 "communicationsAccepted",
                 Label.message("stats.treaties.communications-accepted"),
-                ratifications.communicationsAccepted(scope)),
+                ratifications.communicationsAccepted(past, scope)),
             new Headline(
                 "reportsPendingReview",
                 Label.message("stats.treaties.reports-pending"),

@@ -14,6 +14,33 @@ import java.util.Optional;
  */
 public record StateNames(Map<String, String> byIso2, Map<String, String> byName) {
 
+  /**
+   * The codes and names sources write that the reference data write otherwise: the withdrawn ISO
+   * code of Timor-Leste, and names in use before a State asked for another.
+   */
+  private static final Map<String, String> OLD_CODES = Map.of("TP", "TLS");
+
+  private static final Map<String, String> OTHER_NAMES =
+      Map.of(
+          "czech republic", "CZE",
+          "netherlands", "NLD",
+          "bolivia", "BOL",
+          "venezuela", "VEN",
+          "moldova", "MDA",
+          "cape verde", "CPV",
+          "swaziland", "SWZ",
+          "east timor", "TLS",
+          "turkey", "TUR");
+
+  public StateNames {
+    Map<String, String> codes = new java.util.HashMap<>(OLD_CODES);
+    codes.putAll(byIso2);
+    Map<String, String> names = new java.util.HashMap<>(OTHER_NAMES);
+    names.putAll(byName);
+    byIso2 = Map.copyOf(codes);
+    byName = Map.copyOf(names);
+  }
+
   public Optional<String> iso2(String code) {
     return Optional.ofNullable(byIso2.get(code.strip().toUpperCase(Locale.ROOT)));
   }

@@ -117,10 +117,43 @@ public final class StatusCsvParser {
       count++;
       int row = i + 1;
       String code = cell(cells, at[0]);
+      String member = cell(cells, at[1]);
       String iso3 = states.iso2(code).orElse(null);
       if (iso3 == null) {
-        problems.add(ImportProblem.of(file, row, "treaties.import.error.iso2", code));
-        continue;
+        iso3 = states.name(member).orElse(null);
+        if (iso3 == null) {
+          findings.add(
+              new Finding(
+                  "UNKNOWN_STATE",
+                  null,
+                  instrument,
+                  null,
+                  member.isEmpty() ? code : member,
+                  file
+                      + ", row "
+                      + row
+                      + ": neither the code '"
+                      + code
+                      + "' nor the name '"
+                      + member
+                      + "' is a State of the reference data; left out"));
+          continue;
+        }
+        findings.add(
+            new Finding(
+                "WRONG_CODE",
+                iso3,
+                instrument,
+                null,
+                code,
+                file
+                    + ", row "
+                    + row
+                    + ": '"
+                    + code
+                    + "' is not an ISO code; the State was found by its name '"
+                    + member
+                    + "'"));
       }
       if (!seen.add(iso3)) {
         problems.add(ImportProblem.of(file, row, "treaties.import.error.state-twice", code));
@@ -134,7 +167,7 @@ public final class StatusCsvParser {
       int[] expected =
           switch (status) {
             case "state party" -> new int[] {1, 0, 0};
-            case "signatory" -> new int[] {0, 1, 0};
+            case "signatory", "signatory state" -> new int[] {0, 1, 0};
             case "no action" -> new int[] {0, 0, 1};
             default -> null;
           };
@@ -143,11 +176,16 @@ public final class StatusCsvParser {
             ImportProblem.of(file, row, "treaties.import.error.status", cell(cells, at[6])));
         continue;
       }
-      if (party == null || signatory == null || none == null || year == Integer.MIN_VALUE) {
+      if (party == null
+          || signatory == null
+          || none == null
+          || (year != null && year == Integer.MIN_VALUE)) {
         continue;
       }
       String where = file + ", row " + row;
-      if (party != expected[0] || signatory != expected[1] || none != expected[2]) {
+      if (contradicts(party, expected[0])
+          || contradicts(signatory, expected[1])
+          || contradicts(none, expected[2])) {
         findings.add(
             new Finding(
                 "CONTRADICTING_FLAGS",
@@ -166,7 +204,7 @@ public final class StatusCsvParser {
                     + none
                     + "; the status column was taken"));
       }
-      switch (status) {
+      switch (expected[0] == 1 ? "state party" : expected[1] == 1 ? "signatory" : "no action") {
         case "state party" -> {
           claims.add(Claim.inYear(iso3, instrument, TreatyEvent.CONSENT, year));
           if (year == null) {
@@ -193,6 +231,11 @@ public final class StatusCsvParser {
     return count;
   }
 
+  /** A flag contradicts the status when it is given (not blank) and differs. */
+  private static boolean contradicts(int flag, int expected) {
+    return flag >= 0 && flag != expected;
+  }
+
   private static String cell(List<String> cells, int column) {
     return column < cells.size() ? cells.get(column).strip() : "";
   }
@@ -201,6 +244,9 @@ public final class StatusCsvParser {
       String file, int row, String column, String value, List<ImportProblem> problems) {
     if (value.equals("0") || value.equals("1")) {
       return Integer.valueOf(value);
+    }
+    if (value.isEmpty()) {
+      return -1;
     }
     problems.add(ImportProblem.of(file, row, "treaties.import.error.flag", column, value));
     return null;
