@@ -112,7 +112,7 @@ public class TreatyReports {
   public List<Rule> rules() {
     return jdbc.sql(
             """
-            select r.instrument_code, i.abbreviation, r.initial_years, r.periodic_years, r.article,
+            select r.instrument_code as instrument, i.abbreviation, r.initial_years, r.periodic_years, r.article,
                    r.note
             from reporting_rule r join instrument i on i.code = r.instrument_code
             order by i.adopted_on
