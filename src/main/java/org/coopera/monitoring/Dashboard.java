@@ -23,4 +23,12 @@ public interface Dashboard {
 
   /** The figures for the scope. */
   DashboardFigures figures(StatsScope scope);
+
+  /**
+   * The keys of the headline figures a State's profile shows, in order; empty shows them all.
+   * Figures that only make sense for many States (a weekly target, a world total) stay off it.
+   */
+  default java.util.List<String> profileHeadlines() {
+    return java.util.List.of();
+  }
 }

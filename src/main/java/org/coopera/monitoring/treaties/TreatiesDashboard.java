@@ -60,6 +60,17 @@ class TreatiesDashboard implements Dashboard {
     return "stats.treaties.lead";
   }
 
+  @Override
+  public List<String> profileHeadlines() {
+    return List.of(
+        "ratifications",
+        "gap",
+        "communicationsAccepted",
+        "reportsPendingReview",
+        "reportsOverdue",
+        "communicationsPending");
+  }
+
   /** The date the figures stand at: the end of the last year of the period, never after today. */
   static LocalDate at(StatsScope scope) {
     LocalDate today = LocalDate.now();

@@ -41,6 +41,17 @@ record DashboardView(
         figures.tables().stream().map(texts::table).toList());
   }
 
+  /** Only the headlines the dashboard puts on a State's profile, in its order. */
+  DashboardView forProfile(Dashboard dashboard) {
+    List<String> keys = dashboard.profileHeadlines();
+    if (keys.isEmpty()) {
+      return this;
+    }
+    List<HeadlineView> chosen =
+        keys.stream().flatMap(k -> headlines.stream().filter(h -> h.key().equals(k))).toList();
+    return new DashboardView(key, title, lead, chosen, tables);
+  }
+
   /** Translates labels and formats numbers in one language. */
   record Texts(MessageSource messages, Locale locale) {
 

@@ -40,7 +40,7 @@ class MonitoringProfileSection implements StateProfileSection {
     StatsScope scope = StatsScope.ofState(iso3);
     List<DashboardView> views =
         dashboards.all().stream()
-            .map(d -> DashboardView.of(d, d.figures(scope), messages, locale))
+            .map(d -> DashboardView.of(d, d.figures(scope), messages, locale).forProfile(d))
             .toList();
     Map<String, Object> model = new LinkedHashMap<>();
     model.put("iso3", iso3);
