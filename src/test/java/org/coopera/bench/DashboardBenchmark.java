@@ -1,0 +1,168 @@
+package org.coopera.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.coopera.monitoring.Dashboard;
+import org.coopera.reference.StatsScope;
+import org.coopera.support.CooperaIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The time to compute each dashboard (A: the dashboard's own figures, in process; H: the same over
+ * HTTP as JSON) against the raw SQL aggregate of its largest table (B), on a registry filled to
+ * {@code -Dcoopera.bench.size} recommendations (100,000 by default) with the 193 Member States'
+ * ratifications and the demo data, for the world, a region, a group of States, one State and a
+ * period. Run by {@code mvn -Pbench verify -Dit.test=DashboardBenchmark}; it prints the figures and
+ * asserts nothing that timing could make flaky.
+ */
+@CooperaIntegrationTest
+@TestPropertySource(properties = "spring.jpa.properties.hibernate.generate_statistics=false")
+class DashboardBenchmark {
+
+  private static final int SIZE = Integer.getInteger("coopera.bench.size", 100_000);
+  private static final int REPETITIONS = Integer.getInteger("coopera.bench.repetitions", 20);
+  private static final int WARMUPS = Integer.getInteger("coopera.bench.warmups", 3);
+
+  /**
+   * The raw aggregate behind each dashboard's heaviest figure: what PostgreSQL alone needs to count
+   * the same rows, with no filter.
+   */
+  private static final Map<String, String> BASELINES =
+      Map.of(
+          "treaties",
+          "select instrument_code, count(*) from ratification where event = 'CONSENT'"
+              + " group by instrument_code",
+          "recommendations",
+          "select mechanism_code, response, count(*) from recommendation group by 1, 2",
+          "cooperation",
+          "select state_iso3, count(*) from assistance_request group by 1");
+
+  private static final Map<String, StatsScope> SCOPES = new LinkedHashMap<>();
+
+  static {
+    SCOPES.put("world", StatsScope.world());
+    SCOPES.put("region 002 (Africa)", new StatsScope(null, null, "002", null, null));
+    SCOPES.put("group ldc", new StatsScope(null, null, null, "ldc", null));
+    SCOPES.put("State CHN", StatsScope.ofState("CHN"));
+    SCOPES.put("years 2010-2020", new StatsScope(2010, 2020, null, null, null));
+  }
+
+  @Autowired DataSource dataSource;
+  @Autowired JdbcClient jdbc;
+  @Autowired List<Dashboard> dashboards;
+  @LocalServerPort int port;
+
+  @Test
+  void eachDashboardAgainstItsRawAggregate() throws Exception {
+    BenchSupport.printMachine(jdbc);
+    long demo = jdbc.sql("select count(*) from recommendation").query(Long.class).single();
+    DemoFragments fragments = DemoFragments.read(jdbc);
+    CorpusGenerator corpus =
+        new CorpusGenerator(fragments, ReferenceValues.read(jdbc), CorpusGenerator.SEED);
+    int generated = (int) Math.max(0, SIZE - demo);
+    CorpusLoader.Loaded loaded = new CorpusLoader(dataSource).load(corpus, generated);
+    BenchSupport.print(
+        "Loaded %,d generated recommendations beside %,d of the demo in %s s; %,d States, %,d"
+            + " ratifications, %,d reports, %,d communications",
+        generated,
+        demo,
+        BenchSupport.seconds(loaded.millis() * 1_000_000),
+        count("select count(*) from state"),
+        count("select count(*) from ratification"),
+        count("select count(*) from state_report"),
+        count("select count(*) from communication"));
+    HttpClient http = HttpClient.newHttpClient();
+    BenchSupport.print(
+        "| dashboard | scope | A p50 | A p95 | H p50 | H p95 | B p50 | B p95 | A/B (p50) |");
+    BenchSupport.print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+    for (Dashboard dashboard : dashboards) {
+      String baseline = BASELINES.get(dashboard.key());
+      Latencies raw = new Latencies();
+      if (baseline != null) {
+        for (int i = 0; i < WARMUPS + REPETITIONS; i++) {
+          long start = System.nanoTime();
+          jdbc.sql(baseline).query().listOfRows();
+          if (i >= WARMUPS) {
+            raw.add(System.nanoTime() - start);
+          }
+        }
+      }
+      for (Map.Entry<String, StatsScope> scope : SCOPES.entrySet()) {
+        Latencies inProcess = new Latencies();
+        Latencies overHttp = new Latencies();
+        URI uri =
+            URI.create(
+                "http://localhost:"
+                    + port
+                    + "/api/v1/stats/"
+                    + dashboard.key()
+                    + query(scope.getValue()));
+        for (int i = 0; i < WARMUPS + REPETITIONS; i++) {
+          long start = System.nanoTime();
+          dashboard.figures(scope.getValue());
+          long middle = System.nanoTime();
+          HttpResponse<String> response =
+              http.send(
+                  HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
+          long end = System.nanoTime();
+          if (response.statusCode() != 200) {
+            throw new IllegalStateException(uri + " answered " + response.statusCode());
+          }
+          if (i >= WARMUPS) {
+            inProcess.add(middle - start);
+            overHttp.add(end - middle);
+          }
+        }
+        BenchSupport.print(
+            "| %s | %s | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %s |",
+            dashboard.key(),
+            scope.getKey(),
+            inProcess.millis(50),
+            inProcess.millis(95),
+            overHttp.millis(50),
+            overHttp.millis(95),
+            raw.millis(50),
+            raw.millis(95),
+            baseline == null
+                ? "-"
+                : String.format(
+                    java.util.Locale.ROOT, "%.1f×", inProcess.millis(50) / raw.millis(50)));
+      }
+    }
+    BenchSupport.print("Latencies in ms over %d runs after %d warm-ups", REPETITIONS, WARMUPS);
+  }
+
+  private static String query(StatsScope scope) {
+    StringBuilder q = new StringBuilder();
+    if (scope.fromYear() != null) {
+      q.append("&from=").append(scope.fromYear());
+    }
+    if (scope.toYear() != null) {
+      q.append("&to=").append(scope.toYear());
+    }
+    if (scope.region() != null) {
+      q.append("&region=").append(scope.region());
+    }
+    if (scope.group() != null) {
+      q.append("&group=").append(scope.group());
+    }
+    if (scope.state() != null) {
+      q.append("&state=").append(scope.state());
+    }
+    return q.isEmpty() ? "" : "?" + q.substring(1);
+  }
+
+  private long count(String sql) {
+    return jdbc.sql(sql).query(Long.class).single();
+  }
+}
