@@ -156,25 +156,30 @@ public class Ratifications {
         .single();
   }
 
-  /** Parties (Member States) at the end of each year from {@code from} to {@code to}. */
+  /**
+   * Parties (Member States) at the end of each year from {@code from} to {@code to}: the
+   * ratifications of each year, added up.
+   */
   public List<YearCount> partiesByYear(int from, int to, StatsScope scope) {
     StatsScope.SqlCondition states = scope.states("r.state_iso3");
-    List<Object> params = new ArrayList<>();
+    List<Object> params = new ArrayList<>(states.params());
     params.add(from);
     params.add(to);
-    params.addAll(states.params());
     return jdbc.sql(
             """
-            select y.year, count(r.on_date) as parties
-            from generate_series(?::int, ?::int) as y(year)
-            left join (
-              select r.on_date from ratification r join state st on st.iso3 = r.state_iso3
+            with per_year as (
+              select extract(year from r.on_date)::int as y, count(*) as n
+              from ratification r join state st on st.iso3 = r.state_iso3
               where r.event = 'CONSENT' and st.un_status = 'MEMBER' and r.on_date is not null
                 and\s"""
                 + states.sql()
                 + """
-            ) r on r.on_date <= make_date(y.year, 12, 31)
-            group by y.year order by y.year
+
+              group by 1
+            )
+            select g.year, coalesce((select sum(p.n) from per_year p where p.y <= g.year), 0)
+            from generate_series(?::int, ?::int) as g(year)
+            order by g.year
             """)
         .params(params)
         .query((rs, n) -> new YearCount(rs.getInt(1), rs.getLong(2)))

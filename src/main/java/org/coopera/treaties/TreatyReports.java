@@ -196,25 +196,48 @@ public class TreatyReports {
         .single();
   }
 
-  /** Pending review, overdue and submitted-in-year at the end of each year of the range. */
+  /**
+   * Pending review, overdue and submitted-in-year at the end of each year of the range, in one pass
+   * over the reports. A report is overdue from the day after it fell due until the day it is
+   * submitted, and pending review from its submission until its review: each such span adds one
+   * when it opens and takes one away when it closes, and the spans open at the end of a year are
+   * the sum of what opened and closed up to that year.
+   */
   public List<YearCounts> byYear(int from, int to, StatsScope scope) {
     StatsScope.SqlCondition states = scope.states("r.state_iso3");
-    List<Object> params = new ArrayList<>(List.of(from, to));
-    params.addAll(states.params());
+    List<Object> params = new ArrayList<>(states.params());
+    params.add(from);
+    params.add(to);
     return jdbc.sql(
             """
-            select y.year,
-              count(r.id) filter (where r.submitted_on <= y.d
-                                  and (r.reviewed_on is null or r.reviewed_on > y.d)),
-              count(r.id) filter (where r.due_on < y.d
-                                  and (r.submitted_on is null or r.submitted_on > y.d)),
-              count(r.id) filter (where extract(year from r.submitted_on) = y.year)
-            from (select g as year, make_date(g, 12, 31) as d from generate_series(?::int, ?::int) g) y
-            left join state_report r on\s"""
+            with changes as (
+              select extract(year from e.t)::int as y, sum(e.overdue) as overdue,
+                     sum(e.pending) as pending, sum(e.submitted) as submitted
+              from state_report r
+              cross join lateral (values
+                (case when r.submitted_on is null or r.submitted_on > r.due_on
+                      then r.due_on + 1 end, 1, 0, 0),
+                (case when r.submitted_on > r.due_on then r.submitted_on end, -1, 0, 0),
+                (r.submitted_on, 0, 1, 1),
+                (r.reviewed_on, 0, -1, 0)) as e(t, overdue, pending, submitted)
+              where e.t is not null and\s"""
                 + states.sql()
                 + """
 
-            group by y.year order by y.year
+              group by 1
+            ), running as (
+              select y, submitted,
+                     sum(overdue) over (order by y) as overdue,
+                     sum(pending) over (order by y) as pending
+              from changes
+            )
+            select g.year,
+                   coalesce(last.pending, 0), coalesce(last.overdue, 0), coalesce(r.submitted, 0)
+            from generate_series(?::int, ?::int) as g(year)
+            left join running r on r.y = g.year
+            left join lateral (select p.pending, p.overdue from running p where p.y <= g.year
+                               order by p.y desc limit 1) last on true
+            order by g.year
             """)
         .params(params)
         .query((rs, n) -> new YearCounts(rs.getInt(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))

@@ -40,8 +40,8 @@ class DashboardBenchmark {
   private static final Map<String, String> BASELINES =
       Map.of(
           "treaties",
-          "select instrument_code, count(*) from ratification where event = 'CONSENT'"
-              + " group by instrument_code",
+          "select treaty_body_code, count(*) filter (where decided_on is null) from communication"
+              + " group by 1",
           "recommendations",
           "select mechanism_code, response, count(*) from recommendation group by 1, 2",
           "cooperation",
@@ -72,7 +72,7 @@ class DashboardBenchmark {
     int generated = (int) Math.max(0, SIZE - demo);
     CorpusLoader.Loaded loaded = new CorpusLoader(dataSource).load(corpus, generated);
     BenchSupport.print(
-        "Loaded %,d generated recommendations beside %,d of the demo in %s s; %,d States, %,d"
+        "Loaded %,d generated recommendations beside %,d of the demo in %s; %,d States, %,d"
             + " ratifications, %,d reports, %,d communications",
         generated,
         demo,

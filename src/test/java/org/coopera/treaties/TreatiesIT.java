@@ -308,6 +308,12 @@ class TreatiesIT {
     assertThat(figure(base + "&to=2001", "reportsPendingReview")).isEqualTo(1);
     assertThat(figure(base + "&to=2003", "reportsPendingReview")).isZero();
     assertThat(figure(base, "reportsOverdue")).isEqualTo(1);
+    // the series says the same at the end of each year
+    String series = body(mvc.perform(get(base + "&from=1999&to=2007")).andExpect(status().isOk()));
+    assertThat(yearRow(series, "reports-by-year", "2000")).containsExactly(0, 1, 0);
+    assertThat(yearRow(series, "reports-by-year", "2001")).containsExactly(1, 0, 1);
+    assertThat(yearRow(series, "reports-by-year", "2002")).containsExactly(0, 0, 0);
+    assertThat(yearRow(series, "reports-by-year", "2006")).containsExactly(0, 1, 0);
     Document page = Jsoup.parse(body(mvc.perform(get("/treaties/states/NOR?lang=en"))));
     assertThat(page.select("#report-table tr[data-status=REVIEWED]")).hasSize(1);
     assertThat(page.select("#report-table tr[data-status=OVERDUE]").text()).contains("2006-05-01");
@@ -421,6 +427,8 @@ class TreatiesIT {
     double weeks = (java.time.temporal.ChronoUnit.DAYS.between(from2020, end2021) + 1) / 7.0;
     assertThat(JsonPath.<Double>read(figures, "$.figures.decisionsPerWeek"))
         .isEqualTo(Math.round(decided / weeks * 10) / 10.0);
+    List<Integer> row2021 = yearRow(figures, "communications-by-year", "2021");
+    assertThat(row2021.get(2)).isEqualTo((int) pending);
     assertThat(figure(STATS + "?to=2021&state=NOR", "communicationsPending"))
         .isEqualTo((int) pendingNor);
     assertThat(pendingNor).isGreaterThanOrEqualTo(1);
@@ -494,6 +502,14 @@ class TreatiesIT {
             .param("lang", "en")
             .with(logins.as(DemoLogins.ADMIN))
             .with(csrf()));
+  }
+
+  /** The values of one year's row of a table in a dashboard's JSON. */
+  private static List<Integer> yearRow(String json, String table, String year) {
+    List<List<Integer>> rows =
+        JsonPath.read(
+            json, "$.tables[?(@.id == '" + table + "')].rows[?(@.key == '" + year + "')].values");
+    return rows.isEmpty() ? List.of() : rows.get(0);
   }
 
   private LocalDate consent(String iso3, String instrument) {

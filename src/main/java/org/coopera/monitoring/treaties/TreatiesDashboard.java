@@ -193,7 +193,7 @@ class TreatiesDashboard implements Dashboard {
   private StatsTable reportsByYear(int from, int to, StatsScope scope) {
     List<Row> rows =
         reports.byYear(Math.max(from, 1970), to, scope).stream()
-            .filter(y -> y.pendingReview() + y.overdue() + y.submitted() > 0)
+            .dropWhile(y -> y.pendingReview() + y.overdue() + y.submitted() == 0)
             .map(
                 y ->
                     new Row(
@@ -216,7 +216,7 @@ class TreatiesDashboard implements Dashboard {
   private StatsTable communicationsByYear(int from, int to, StatsScope scope) {
     List<Row> rows =
         communications.byYear(Math.max(from, 1977), to, scope).stream()
-            .filter(y -> y.registered() + y.decided() + y.pendingAtEnd() > 0)
+            .dropWhile(y -> y.registered() + y.decided() + y.pendingAtEnd() == 0)
             .map(
                 y ->
                     new Row(
