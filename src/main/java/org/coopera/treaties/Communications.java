@@ -154,25 +154,31 @@ public class Communications {
   public List<YearCounts> byYear(int from, int to, StatsScope scope) {
     StatsScope.SqlCondition states = scope.states("c.state_iso3");
     List<Object> params = new ArrayList<>(states.params());
+    params.addAll(states.params());
     params.add(from);
     params.add(to);
     return jdbc.sql(
             """
-            with per_year as (
-              select y, sum(registered) as registered, sum(decided) as decided
-              from communication c
-              cross join lateral (values
-                (extract(year from c.registered_on)::int, 1, 0),
-                (extract(year from c.decided_on)::int, 0, 1)) as e(y, registered, decided)
-              where e.y is not null and\s"""
+            with registered as (
+              select extract(year from c.registered_on)::int as y, count(*) as n
+              from communication c where\s"""
                 + states.sql()
                 + """
 
-              group by y
+              group by 1
+            ), decided as (
+              select extract(year from c.decided_on)::int as y, count(*) as n
+              from communication c where c.decided_on is not null and\s"""
+                + states.sql()
+                + """
+
+              group by 1
             ), running as (
-              select y, registered, decided,
-                     sum(registered - decided) over (order by y) as pending
-              from per_year
+              select coalesce(r.y, d.y) as y, coalesce(r.n, 0) as registered,
+                     coalesce(d.n, 0) as decided,
+                     sum(coalesce(r.n, 0) - coalesce(d.n, 0)) over (order by coalesce(r.y, d.y))
+                       as pending
+              from registered r full join decided d on d.y = r.y
             )
             select g.year, coalesce(r.registered, 0), coalesce(r.decided, 0),
                    coalesce((select p.pending from running p where p.y <= g.year

@@ -205,31 +205,34 @@ public class TreatyReports {
    */
   public List<YearCounts> byYear(int from, int to, StatsScope scope) {
     StatsScope.SqlCondition states = scope.states("r.state_iso3");
-    List<Object> params = new ArrayList<>(states.params());
+    List<Object> params = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      params.addAll(states.params());
+    }
     params.add(from);
     params.add(to);
+    String where = states.sql();
     return jdbc.sql(
             """
             with changes as (
-              select extract(year from e.t)::int as y, sum(e.overdue) as overdue,
-                     sum(e.pending) as pending, sum(e.submitted) as submitted
+              select extract(year from r.due_on + 1)::int as y, count(*) as overdue,
+                     0 as pending, 0 as submitted
               from state_report r
-              cross join lateral (values
-                (case when r.submitted_on is null or r.submitted_on > r.due_on
-                      then r.due_on + 1 end, 1, 0, 0),
-                (case when r.submitted_on > r.due_on then r.submitted_on end, -1, 0, 0),
-                (r.submitted_on, 0, 1, 1),
-                (r.reviewed_on, 0, -1, 0)) as e(t, overdue, pending, submitted)
-              where e.t is not null and\s"""
-                + states.sql()
-                + """
-
-              group by 1
+              where (r.submitted_on is null or r.submitted_on > r.due_on) and %s group by 1
+              union all
+              select extract(year from r.submitted_on)::int, -count(*), 0, 0
+              from state_report r where r.submitted_on > r.due_on and %s group by 1
+              union all
+              select extract(year from r.submitted_on)::int, 0, count(*), count(*)
+              from state_report r where r.submitted_on is not null and %s group by 1
+              union all
+              select extract(year from r.reviewed_on)::int, 0, -count(*), 0
+              from state_report r where r.reviewed_on is not null and %s group by 1
             ), running as (
-              select y, submitted,
-                     sum(overdue) over (order by y) as overdue,
-                     sum(pending) over (order by y) as pending
-              from changes
+              select y, sum(submitted) as submitted,
+                     sum(sum(overdue)) over (order by y) as overdue,
+                     sum(sum(pending)) over (order by y) as pending
+              from changes group by y
             )
             select g.year,
                    coalesce(last.pending, 0), coalesce(last.overdue, 0), coalesce(r.submitted, 0)
@@ -238,7 +241,8 @@ public class TreatyReports {
             left join lateral (select p.pending, p.overdue from running p where p.y <= g.year
                                order by p.y desc limit 1) last on true
             order by g.year
-            """)
+            """
+                .formatted(where, where, where, where))
         .params(params)
         .query((rs, n) -> new YearCounts(rs.getInt(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
         .list();
