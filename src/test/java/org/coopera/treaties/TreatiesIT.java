@@ -318,6 +318,32 @@ class TreatiesIT {
     assertThat(page.select("#report-table tr[data-status=REVIEWED]")).hasSize(1);
     assertThat(page.select("#report-table tr[data-status=OVERDUE]").text()).contains("2006-05-01");
 
+    // a change from the version read is saved; the same change again from that version is not
+    Map<String, Object> recorded =
+        jdbc.sql(
+                "select id, version from state_report where state_iso3 = 'NOR' and instrument_code = 'cat' and sequence = 1")
+            .query()
+            .singleRow();
+    for (int attempt = 0; attempt < 2; attempt++) {
+      call(
+              post("/treaties/reports/" + recorded.get("id"))
+                  .param("version", recorded.get("version").toString())
+                  .param("dueOn", "2000-01-01")
+                  .param("submittedOn", attempt == 0 ? "2001-06-02" : "2001-06-03")
+                  .param("reviewedOn", "2002-05-01")
+                  .param("observationsSymbol", "CAT/C/NOR/CO/test")
+                  .param("nextDueOn", "2006-05-01")
+                  .with(csrf()),
+              DemoLogins.ADMIN)
+          .andExpect(status().is3xxRedirection());
+    }
+    assertThat(
+            jdbc.sql("select submitted_on from state_report where id = ?")
+                .param(recorded.get("id"))
+                .query(LocalDate.class)
+                .single())
+        .isEqualTo(LocalDate.of(2001, 6, 2));
+
     // refusals: not a party, a review before the submission, another State's coordinator
     Document notParty =
         Jsoup.parse(

@@ -93,6 +93,8 @@ class TreatiesDashboard implements Dashboard {
     LocalDate throughputFrom =
         scope.fromYear() == null ? at.minusDays(364) : LocalDate.of(firstYear, 1, 1);
     double perWeek = communications.weeklyThroughput(throughputFrom, at, scope);
+    List<Communications.BodyCounts> bodies = communications.byBody(at, scope);
+    long pending = bodies.stream().mapToLong(Communications.BodyCounts::pending).sum();
 
     List<Headline> headlines =
         List.of(
@@ -123,7 +125,7 @@ class TreatiesDashboard implements Dashboard {
             new Headline(
                 "communicationsPending",
                 Label.message("stats.treaties.communications-pending"),
-                communications.pendingAt(at, scope)),
+                pending),
             new Headline(
                 "decisionsPerWeek",
                 Label.message("stats.treaties.decisions-per-week"),
@@ -138,7 +140,7 @@ class TreatiesDashboard implements Dashboard {
     tables.add(byInstrument(scope));
     tables.add(reportsByYear(firstYear, lastYear, scope));
     tables.add(communicationsByYear(firstYear, lastYear, scope));
-    tables.add(communicationsByBody(at, scope));
+    tables.add(communicationsByBody(bodies));
     return new DashboardFigures(headlines, tables);
   }
 
@@ -236,9 +238,9 @@ class TreatiesDashboard implements Dashboard {
         rows);
   }
 
-  private StatsTable communicationsByBody(LocalDate at, StatsScope scope) {
+  private StatsTable communicationsByBody(List<Communications.BodyCounts> bodies) {
     List<Row> rows =
-        communications.byBody(at, scope).stream()
+        bodies.stream()
             .filter(b -> b.registered() > 0)
             .map(
                 b ->

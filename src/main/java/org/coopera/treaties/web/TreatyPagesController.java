@@ -96,6 +96,7 @@ class TreatyPagesController {
     model.addAttribute("regions", reference.regions());
     model.addAttribute("groups", ReferenceData.StateFilter.GROUPS);
     model.addAttribute("imports", ratifications.imports());
+    model.addAttribute("rules", reports.rules());
     model.addAttribute("admin", user != null && user.isAdministrator());
     return "treaties/index";
   }
