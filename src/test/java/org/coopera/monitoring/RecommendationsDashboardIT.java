@@ -83,24 +83,21 @@ class RecommendationsDashboardIT {
     update(done, doneAction, "NOT_STARTED", "SUBMITTED", author, 1);
     UUID unpublished = assignment(free.get(1), null, institution);
     update(unpublished, action(unpublished, institution), "IN_PROGRESS", "APPROVED", author, 1);
-    jdbc.sql(
-            """
-            select c.id from recommendation_cluster c
-            where c.state_iso3 = 'SVN'
-              and not exists (select 1 from assignment a where a.cluster_id = c.id)
-              and not exists (select 1 from recommendation r join assignment a
-                              on a.recommendation_id = r.id where r.cluster_id = c.id)
-            order by c.id limit 1
-            """)
-        .query(UUID.class)
-        .optional()
-        .ifPresent(
-            cluster -> {
-              UUID partly = assignment(null, cluster, institution);
-              update(
-                  partly, action(partly, institution), "FULLY_IMPLEMENTED", "PUBLISHED", author, 2);
-              action(partly, institution);
-            });
+    UUID cluster =
+        jdbc.sql(
+                """
+                select c.id from recommendation_cluster c
+                where c.state_iso3 = 'SVN'
+                  and not exists (select 1 from assignment a where a.cluster_id = c.id)
+                  and not exists (select 1 from recommendation r join assignment a
+                                  on a.recommendation_id = r.id where r.cluster_id = c.id)
+                order by c.id limit 1
+                """)
+            .query(UUID.class)
+            .single();
+    UUID partly = assignment(null, cluster, institution);
+    update(partly, action(partly, institution), "FULLY_IMPLEMENTED", "PUBLISHED", author, 2);
+    action(partly, institution);
   }
 
   @AfterEach
@@ -115,8 +112,14 @@ class RecommendationsDashboardIT {
       throws Exception {
     Rows rows = new Rows();
     assertThat(rows.statuses.values())
-        .as("the fixture publishes a fully implemented recommendation")
-        .contains(ImplementationStatus.FULLY_IMPLEMENTED);
+        .as("the fixture publishes a fully and a partly implemented recommendation")
+        .contains(
+            ImplementationStatus.FULLY_IMPLEMENTED, ImplementationStatus.PARTIALLY_IMPLEMENTED);
+    Expected world = rows.expected(r -> true);
+    assertThat(world.tables.get("by-theme")).as("confirmed themes to count").isNotEmpty();
+    assertThat(world.tables.get("by-sdg").values())
+        .as("confirmed SDG tags to count")
+        .anyMatch(v -> v.get(0) > 0);
     Map<String, Predicate<Rec>> scopes = new LinkedHashMap<>();
     scopes.put("", r -> true);
     Set<String> europe = rows.statesOfRegion("150");
