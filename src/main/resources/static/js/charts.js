@@ -31,9 +31,11 @@
     }
     var rtl = document.documentElement.dir === 'rtl';
     var palette = ['#1b7f3b', '#7fb77e', '#6c757d', '#ffbf47', '#0b5cad', '#b3261e'];
+    // the height first: echarts sizes its canvas from the element when it starts
+    target.style.height = kind === 'line' ? '320px'
+      : Math.max(180, 60 + categories.length * (series.length > 1 && kind === 'bar' ? 56 : 40)) + 'px';
     var chart = echarts.init(target, null, { renderer: 'canvas' });
     if (kind === 'line') {
-      target.style.height = '320px';
       chart.setOption({
         animation: false,
         color: palette,
@@ -45,7 +47,6 @@
         series: series
       });
     } else {
-      target.style.height = Math.max(180, 60 + categories.length * (series.length > 1 && kind === 'bar' ? 56 : 40)) + 'px';
       chart.setOption({
         animation: false,
         color: palette,

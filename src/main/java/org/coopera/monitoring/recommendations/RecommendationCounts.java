@@ -1,0 +1,188 @@
+package org.coopera.monitoring.recommendations;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.coopera.reference.StatsScope;
+import org.coopera.reference.StatsScope.SqlCondition;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The counts behind the recommendations dashboard, each one aggregate query over the registry's
+ * tables ({@code recommendation}, {@code recommendation_tag}) and the implementation workspace's
+ * ({@code assignment}, {@code implementation_action}, {@code progress_update}). Read-only
+ * statistics read straight from the tables: the registry and the workspace offer no aggregate API,
+ * and these queries change nothing. Every recommendation in the registry is public; of the
+ * workspace only what a State has published counts, as its public pages show it.
+ */
+@Component
+class RecommendationCounts {
+
+  private final JdbcClient jdbc;
+
+  RecommendationCounts(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /**
+   * How many recommendations of one group: the mechanism (a treaty body's code, or {@code UPR} or
+   * {@code SPECIAL_PROCEDURE}), the UPR cycle (null for other mechanisms), the year and the
+   * response.
+   */
+  record Group(String mechanism, Integer cycle, int year, String response, long count) {}
+
+  /** A count by a key (a theme's code, an SDG goal, a status). */
+  record Count(String key, long count) {}
+
+  /** The recommendations in scope, grouped by mechanism, cycle, year and response. */
+  List<Group> groups(StatsScope scope) {
+    Where where = where(scope);
+    return jdbc.sql(
+            """
+            select case m.kind when 'TREATY_BODY' then m.code else m.kind end as mechanism,
+                   r.upr_cycle, r.year, r.response, count(*) as n
+            from recommendation r join mechanism m on m.code = r.mechanism_code
+            where %s
+            group by 1, 2, 3, 4
+            """
+                .formatted(where.sql()))
+        .params(where.params())
+        .query(
+            (rs, n) ->
+                new Group(
+                    rs.getString(1),
+                    rs.getObject(2, Integer.class),
+                    rs.getInt(3),
+                    rs.getString(4),
+                    rs.getLong(5)))
+        .list();
+  }
+
+  /** How many States the recommendations in scope were made to. */
+  long states(StatsScope scope) {
+    Where where = where(scope);
+    return jdbc.sql(
+            "select count(distinct r.state_iso3) from recommendation r where " + where.sql())
+        .params(where.params())
+        .query(Long.class)
+        .single();
+  }
+
+  /** The most frequent confirmed themes, most frequent first. */
+  List<Count> themes(StatsScope scope, int limit) {
+    Where where = where(scope);
+    List<Object> params = new ArrayList<>(where.params());
+    params.add(limit);
+    return jdbc.sql(
+            """
+            select t.code, count(*) as n
+            from recommendation_tag t join recommendation r on r.id = t.recommendation_id
+            where t.kind = 'THEME' and t.status = 'CONFIRMED' and %s
+            group by t.code order by n desc, t.code limit ?
+            """
+                .formatted(where.sql()))
+        .params(params)
+        .query((rs, n) -> new Count(rs.getString(1), rs.getLong(2)))
+        .list();
+  }
+
+  /**
+   * How many recommendations carry a confirmed SDG goal, or a target of it, by goal number ({@code
+   * 16} for the tags {@code 16} and {@code 16.3}).
+   */
+  List<Count> sdgGoals(StatsScope scope) {
+    Where where = where(scope);
+    return jdbc.sql(
+            """
+            select split_part(t.code, '.', 1) as goal, count(distinct t.recommendation_id)
+            from recommendation_tag t join recommendation r on r.id = t.recommendation_id
+            where t.kind = 'SDG' and t.status = 'CONFIRMED' and %s
+            group by 1
+            """
+                .formatted(where.sql()))
+        .params(where.params())
+        .query((rs, n) -> new Count(rs.getString(1), rs.getLong(2)))
+        .list();
+  }
+
+  /**
+   * How many recommendations have each published implementation status. A State's assignment of a
+   * recommendation, or of an accepted cluster holding it, is public once one of its progress
+   * updates is published; its public status rolls up (as {@code ImplementationStatus.rollUp} does)
+   * from those of its actions, each the status of its latest published update, not started without
+   * one. A recommendation assigned both on its own and in a cluster counts once, with its own
+   * assignment.
+   */
+  List<Count> publishedStatuses(StatsScope scope) {
+    Where where = where(scope);
+    return jdbc.sql(
+            """
+            with public_assignment as (
+                select distinct assignment_id as id from progress_update where review = 'PUBLISHED'
+            ), action_status as (
+                select a.assignment_id, coalesce((
+                    select u.status from progress_update u
+                    where u.action_id = a.id and u.review = 'PUBLISHED'
+                    order by u.published_at desc, u.created_at desc limit 1), 'NOT_STARTED') as status
+                from implementation_action a
+                where a.assignment_id in (select id from public_assignment)
+            ), assignment_status as (
+                select p.id, case
+                    when count(s.status) = 0 then 'NOT_STARTED'
+                    when count(*) filter (where s.status <> 'NOT_IMPLEMENTABLE') = 0
+                        then 'NOT_IMPLEMENTABLE'
+                    when count(*) filter (where s.status = 'FULLY_IMPLEMENTED')
+                        = count(*) filter (where s.status <> 'NOT_IMPLEMENTABLE')
+                        then 'FULLY_IMPLEMENTED'
+                    when count(*) filter (where s.status in ('FULLY_IMPLEMENTED',
+                                                             'PARTIALLY_IMPLEMENTED')) > 0
+                        then 'PARTIALLY_IMPLEMENTED'
+                    when count(*) filter (where s.status = 'IN_PROGRESS') > 0 then 'IN_PROGRESS'
+                    else 'NOT_STARTED' end as status
+                from public_assignment p left join action_status s on s.assignment_id = p.id
+                group by p.id
+            ), covered as (
+                select distinct on (c.recommendation_id) c.recommendation_id, c.status
+                from (
+                    select a.recommendation_id, st.status, 0 as rank
+                    from assignment a join assignment_status st on st.id = a.id
+                    where a.recommendation_id is not null
+                    union all
+                    select m.id, st.status, 1
+                    from assignment a join assignment_status st on st.id = a.id
+                    join recommendation m on m.cluster_id = a.cluster_id
+                    where a.cluster_id is not null
+                ) c
+                order by c.recommendation_id, c.rank
+            )
+            select c.status, count(*)
+            from covered c join recommendation r on r.id = c.recommendation_id
+            where %s
+            group by c.status
+            """
+                .formatted(where.sql()))
+        .params(where.params())
+        .query((rs, n) -> new Count(rs.getString(1), rs.getLong(2)))
+        .list();
+  }
+
+  /** The scope as a condition on the recommendation {@code r}: its State and its year. */
+  private static Where where(StatsScope scope) {
+    SqlCondition states = scope.states("r.state_iso3");
+    List<String> parts = new ArrayList<>(List.of(states.sql()));
+    List<Object> params = new ArrayList<>(states.params());
+    // the year of the review (the UPR session's year, the date of the observations): an integer
+    // column, compared as it is so that the index on (state_iso3, year) serves
+    if (scope.fromYear() != null) {
+      parts.add("r.year >= ?");
+      params.add(scope.fromYear());
+    }
+    if (scope.toYear() != null) {
+      parts.add("r.year <= ?");
+      params.add(scope.toYear());
+    }
+    return new Where(String.join(" and ", parts), params);
+  }
+
+  private record Where(String sql, List<Object> params) {}
+}
