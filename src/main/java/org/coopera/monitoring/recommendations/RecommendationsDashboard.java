@@ -57,6 +57,11 @@ class RecommendationsDashboard implements Dashboard {
   }
 
   @Override
+  public List<String> profileHeadlines() {
+    return List.of("recommendations", "supportedShare", "publishedStatus", "fullyImplementedShare");
+  }
+
+  @Override
   public String titleKey() {
     return "stats.recommendations.title";
   }
