@@ -22,10 +22,33 @@ import org.springframework.stereotype.Component;
  * Technical cooperation measured (paras 15, 100, 110): requests by region, area and form, the time
  * from a request to its project's start, projects by how far their outcomes reached their targets,
  * the evaluated lag to impact, money allocated against what the projects asked for, officials
- * trained and States reached. Read-only aggregates in SQL over the assistance, funds and capacity
- * tables, counting only what those modules show the public: requests a State submitted and did not
- * mark confidential, published projects (and their results, evaluations and allocations), and
- * people trained only as counts.
+ * trained and States reached.
+ *
+ * <p>Read-only aggregates in SQL with {@link JdbcClient} straight over the tables of the
+ * assistance, funds and capacity modules: each figure is one group-by in PostgreSQL, which no
+ * public service of those modules offers for a whole {@link StatsScope} (period, region, group,
+ * State).
+ *
+ * <p>What is counted, since dashboards are public:
+ *
+ * <ul>
+ *   <li>Requests: only those the assistance module shows the public ({@code PublicRequests}):
+ *       submitted or closed, and not marked confidential. Confidential requests are counted in no
+ *       figure, not even in totals, because the module publishes no count that includes them;
+ *       drafts and withdrawn requests are not counted either. A request's date is its submission
+ *       (UTC), its State the requesting State.
+ *   <li>Projects: published and not cancelled, dated by their start; their results, indicators,
+ *       evaluations and allocations count only through such a project. Outcome achievement uses
+ *       each outcome indicator's latest value against its target, in the indicator's direction.
+ *   <li>Money: the funds raised for cooperation are the allocations the funds decided for those
+ *       projects (US dollars, dated by the decision, the State being the project's), because a
+ *       contribution to a fund has a donor but no requesting State; the demand is the budgets of
+ *       the same projects held in US dollars, dated by the project's start.
+ *   <li>Training: the figures of {@code capacity}'s {@code TrainingFigures} (participants who
+ *       attended an event that ended in the period, each person once per State by name), computed
+ *       here in the same way because that service is not in the capacity module's public API and
+ *       does not take a group or a State. Only counts are shown, never a name.
+ * </ul>
  */
 @Component
 class CooperationDashboard implements Dashboard {
@@ -176,7 +199,8 @@ class CooperationDashboard implements Dashboard {
         requestsBy("areas", "stats.cooperation.table.by-area", "assistance.area.", requests));
     tables.add(
         requestsBy("forms", "stats.cooperation.table.by-form", "assistance.form.", requests));
-    tables.add(byYear(scope, requests, projects));
+    int[] years = years(scope);
+    tables.add(byYear(years, requests, projects));
     tables.add(
         new StatsTable(
             "projects-by-outcome",
@@ -188,7 +212,7 @@ class CooperationDashboard implements Dashboard {
                 new Column("indicators", Label.message("stats.cooperation.col.indicators")),
                 new Column("reached", Label.message("stats.cooperation.col.reached"))),
             outcomeRows));
-    tables.add(moneyByYear(scope, allocations, projects));
+    tables.add(moneyByYear(years, allocations, projects));
     return new DashboardFigures(headlines, tables);
   }
 
@@ -310,8 +334,7 @@ class CooperationDashboard implements Dashboard {
     return rows;
   }
 
-  private StatsTable byYear(StatsScope scope, Where requests, Where projects) {
-    int[] years = years(scope);
+  private StatsTable byYear(int[] years, Where requests, Where projects) {
     List<Object> params = new ArrayList<>(requests.params());
     params.addAll(projects.params());
     params.add(years[0]);
@@ -356,8 +379,7 @@ class CooperationDashboard implements Dashboard {
         rows);
   }
 
-  private StatsTable moneyByYear(StatsScope scope, Where allocations, Where projects) {
-    int[] years = years(scope);
+  private StatsTable moneyByYear(int[] years, Where allocations, Where projects) {
     List<Object> params = new ArrayList<>(allocations.params());
     params.addAll(projects.params());
     params.add(years[0]);
@@ -403,21 +425,42 @@ class CooperationDashboard implements Dashboard {
         rows);
   }
 
-  /** The years of the series: the period's, or from the first request to this year. */
+  /**
+   * The years of the series: the period's, or from the first public request or project to this
+   * year, or to the last year of the public data if later (a project planned to start next year).
+   */
   private int[] years(StatsScope scope) {
     int now = LocalDate.now().getYear();
-    Integer first =
+    Map<String, Object> span =
         jdbc.sql(
                 """
-                select least(
-                  (select min(extract(year from submitted_at))::int from assistance_request),
-                  (select min(extract(year from start_date))::int from project))
+                with r as (
+                  select min(extract(year from r.submitted_at))::int as first,
+                         max(extract(year from r.submitted_at))::int as last
+                  from assistance_request r where\s"""
+                    + PUBLIC_REQUEST
+                    + """
+                ), p as (
+                  select min(extract(year from p.start_date))::int as first,
+                         max(extract(year from p.start_date))::int as last,
+                         max(extract(year from a.decided_on))::int as allocated
+                  from project p left join fund_allocation a on a.project_id = p.id
+                  where\s"""
+                    + PUBLIC_PROJECT
+                    + """
+                )
+                select least(r.first, p.first) as first, greatest(r.last, p.last, p.allocated) as last
+                from r cross join p
                 """)
-            .query(Integer.class)
-            .optional()
-            .orElse(null);
+            .query()
+            .singleRow();
+    Integer first = (Integer) span.get("first");
+    Integer last = (Integer) span.get("last");
     int from = scope.fromYear() != null ? scope.fromYear() : first == null ? now : first;
-    int to = scope.toYear() != null ? scope.toYear() : Math.max(now, from);
+    int to =
+        scope.toYear() != null
+            ? scope.toYear()
+            : Math.max(from, last == null ? now : Math.max(now, last));
     return new int[] {from, Math.max(from, to)};
   }
 
