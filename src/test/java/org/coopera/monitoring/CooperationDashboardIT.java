@@ -28,6 +28,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The technical cooperation dashboard against figures worked out here in plain Java from the rows
@@ -42,6 +43,7 @@ class CooperationDashboardIT {
   @Autowired MockMvc mvc;
   @Autowired DemoLogins logins;
   @Autowired JdbcClient jdbc;
+  @Autowired PlatformTransactionManager transactions;
 
   record Scope(String query, Predicate<String> state, Integer from, Integer to) {
     boolean in(String iso3, LocalDate day) {
@@ -53,16 +55,28 @@ class CooperationDashboardIT {
 
   @Test
   void everyFigureIsTheOneWorkedOutFromTheRows() throws Exception {
+    CooperationFixture.ensure(jdbc, transactions);
     Map<String, String> regions = new HashMap<>();
-    jdbc.sql("select iso3, region_code from state")
-        .query((rs, n) -> regions.put(rs.getString(1), rs.getString(2)))
+    Set<String> sids = new HashSet<>();
+    jdbc.sql("select iso3, region_code, sids from state")
+        .query(
+            (rs, n) -> {
+              if (rs.getBoolean(3)) {
+                sids.add(rs.getString(1));
+              }
+              return regions.put(rs.getString(1), rs.getString(2));
+            })
         .list();
     List<Scope> scopes =
         List.of(
             new Scope("", s -> true, null, null),
             new Scope("?region=019", s -> "019".equals(regions.get(s)), null, null),
             new Scope("?state=PRY", "PRY"::equals, null, null),
-            new Scope("?from=2010&to=2020", s -> true, 2010, 2020));
+            new Scope("?group=sids", sids::contains, null, null),
+            new Scope("?from=2010&to=2020", s -> true, 2010, 2020),
+            new Scope("?from=2041&to=2042", s -> true, 2041, 2042),
+            new Scope("?region=009&from=2041", s -> "009".equals(regions.get(s)), 2041, null),
+            new Scope("?state=NRU&to=2041", "NRU"::equals, null, 2041));
     for (Scope scope : scopes) {
       String json = body(mvc.perform(get(STATS + scope.query())).andExpect(status().isOk()));
       Map<String, Object> expected = expected(scope);
@@ -97,6 +111,172 @@ class CooperationDashboardIT {
         assertThat(values.get(0).longValue()).isEqualTo(byRegion.get(key));
       }
     }
+  }
+
+  /** The figures of the fixture, worked out by hand (see {@link CooperationFixture}). */
+  record HandWorked(
+      String query, Map<String, String> figures, Map<String, List<List<String>>> tables) {}
+
+  static final Map<String, String> BOTH_YEARS =
+      Map.of(
+          "requests", "3",
+          "projects", "4",
+          "medianDaysToStart", "136",
+          "outcomesReached", "40.0",
+          "meanLagMonths", "7.5",
+          "allocatedUsd", "75000",
+          "demandUsd", "170000",
+          "officialsTrained", "3",
+          "statesReached", "1");
+
+  static final Map<String, List<List<String>>> BOTH_YEARS_TABLES =
+      Map.of(
+          "requests-by-region", List.of(List.of("009", "3")),
+          "requests-by-area",
+              List.of(List.of("JUSTICE", "2"), List.of("MEDIA", "1"), List.of("NHRI", "1")),
+          "requests-by-form",
+              List.of(
+                  List.of("TRAINING", "2"), List.of("EXPERT_ADVICE", "1"), List.of("SEMINAR", "1")),
+          "requests-and-projects-by-year",
+              List.of(List.of("2041", "2", "1"), List.of("2042", "1", "3")),
+          "projects-by-outcome",
+              List.of(
+                  List.of("REACHED", "1", "1", "1"),
+                  List.of("PARTLY", "1", "2", "1"),
+                  List.of("NOT_REACHED", "1", "2", "0"),
+                  List.of("NOT_MEASURED", "1", "0", "0")),
+          "money-by-year",
+              List.of(List.of("2041", "40000", "100000"), List.of("2042", "35000", "70000")));
+
+  @Test
+  void theFixturesFiguresAreTheOnesWorkedOutByHand() throws Exception {
+    CooperationFixture.ensure(jdbc, transactions);
+    Map<String, String> tuvaluToo = new HashMap<>(BOTH_YEARS);
+    tuvaluToo.put("officialsTrained", "4");
+    tuvaluToo.put("statesReached", "2");
+    List<HandWorked> cases =
+        List.of(
+            new HandWorked("?state=NRU&from=2041&to=2042", BOTH_YEARS, BOTH_YEARS_TABLES),
+            new HandWorked("?region=009&from=2041&to=2042", tuvaluToo, Map.of()),
+            new HandWorked(
+                "?state=NRU&from=2041&to=2041",
+                Map.of(
+                    "requests", "2",
+                    "projects", "1",
+                    "medianDaysToStart", "90",
+                    "outcomesReached", "50.0",
+                    "meanLagMonths", "6.0",
+                    "allocatedUsd", "40000",
+                    "demandUsd", "100000",
+                    "officialsTrained", "2",
+                    "statesReached", "1"),
+                Map.of(
+                    "requests-by-area", List.of(List.of("JUSTICE", "2"), List.of("MEDIA", "1")),
+                    "requests-and-projects-by-year", List.of(List.of("2041", "2", "1")),
+                    "projects-by-outcome",
+                        List.of(
+                            List.of("REACHED", "0", "0", "0"),
+                            List.of("PARTLY", "1", "2", "1"),
+                            List.of("NOT_REACHED", "0", "0", "0"),
+                            List.of("NOT_MEASURED", "0", "0", "0")),
+                    "money-by-year", List.of(List.of("2041", "40000", "100000")))),
+            new HandWorked(
+                "?state=NRU&from=2042&to=2042",
+                Map.of(
+                    "requests", "1",
+                    "projects", "3",
+                    "medianDaysToStart", "181",
+                    "outcomesReached", "33.3",
+                    "meanLagMonths", "9.0",
+                    "allocatedUsd", "35000",
+                    "demandUsd", "70000",
+                    "officialsTrained", "2",
+                    "statesReached", "1"),
+                Map.of(
+                    "requests-by-form", List.of(List.of("SEMINAR", "1")),
+                    "projects-by-outcome",
+                        List.of(
+                            List.of("REACHED", "1", "1", "1"),
+                            List.of("PARTLY", "0", "0", "0"),
+                            List.of("NOT_REACHED", "1", "2", "0"),
+                            List.of("NOT_MEASURED", "1", "0", "0")))));
+    for (HandWorked c : cases) {
+      String json = body(mvc.perform(get(STATS + c.query())).andExpect(status().isOk()));
+      for (Map.Entry<String, String> e : c.figures().entrySet()) {
+        Object actual = JsonPath.read(json, "$.figures." + e.getKey());
+        assertThat(actual).as("%s %s", c.query(), e.getKey()).isNotNull();
+        assertThat(new BigDecimal(actual.toString()))
+            .as("%s %s", c.query(), e.getKey())
+            .isEqualByComparingTo(e.getValue());
+      }
+      for (Map.Entry<String, List<List<String>>> t : c.tables().entrySet()) {
+        assertThat(rows(json, t.getKey()))
+            .as("%s %s", c.query(), t.getKey())
+            .isEqualTo(t.getValue());
+        assertThat(csv(t.getKey(), c.query(), t.getValue().get(0).size() - 1))
+            .as("CSV %s %s", c.query(), t.getKey())
+            .isEqualTo(t.getValue().stream().map(r -> r.subList(1, r.size())).toList());
+      }
+    }
+    // the years of the series reach the last year of the data when no period is given
+    String all = body(mvc.perform(get(STATS + "?state=NRU")).andExpect(status().isOk()));
+    List<List<String>> byYear = rows(all, "requests-and-projects-by-year");
+    assertThat(byYear).contains(List.of("2041", "2", "1"), List.of("2042", "1", "3"));
+    assertThat(byYear.get(byYear.size() - 1).get(0)).isEqualTo("2042");
+  }
+
+  @Test
+  void aFilterThatCannotBeUsedIsRefusedNamingIt() throws Exception {
+    for (String[] bad :
+        new String[][] {
+          {"from=20x", "from", "20x"},
+          {"to=later", "to", "later"},
+          {"from=2042&to=2041", "to", "2042"},
+          {"region=999", "region", "999"},
+          {"group=rich", "group", "sids"},
+          {"state=XYZ", "state", "XYZ"}
+        }) {
+      String json =
+          body(mvc.perform(get(STATS + "?lang=en&" + bad[0])).andExpect(status().isBadRequest()));
+      assertThat(JsonPath.<String>read(json, "$.parameter")).as(bad[0]).isEqualTo(bad[1]);
+      assertThat(JsonPath.<String>read(json, "$.detail")).as(bad[0]).contains(bad[2]);
+      mvc.perform(get("/dashboards/cooperation/requests-by-area.csv?" + bad[0]))
+          .andExpect(status().isBadRequest());
+    }
+  }
+
+  /** A table's rows as the API gives them: the row's key, then its values as plain numbers. */
+  private static List<List<String>> rows(String json, String table) {
+    List<Map<String, Object>> rows =
+        JsonPath.read(json, "$.tables[?(@.id == '" + table + "')].rows[*]");
+    List<List<String>> plain = new ArrayList<>();
+    for (Map<String, Object> row : rows) {
+      List<String> cells = new ArrayList<>();
+      cells.add((String) row.get("key"));
+      for (Object v : (List<?>) row.get("values")) {
+        cells.add(new BigDecimal(v.toString()).stripTrailingZeros().toPlainString());
+      }
+      plain.add(cells);
+    }
+    return plain;
+  }
+
+  /** A table's CSV values, the last columns of each line after the header. */
+  private List<List<String>> csv(String table, String query, int columns) throws Exception {
+    String csv =
+        body(
+            mvc.perform(get("/dashboards/cooperation/" + table + ".csv" + query))
+                .andExpect(status().isOk()));
+    List<String> lines = csv.lines().filter(l -> !l.isBlank()).toList();
+    List<List<String>> values = new ArrayList<>();
+    for (String line : lines.subList(1, lines.size())) {
+      List<String> cells = List.of(line.split(","));
+      values.add(
+          cells.subList(cells.size() - columns, cells.size()).stream()
+              .map(c -> new BigDecimal(c.strip()).stripTrailingZeros().toPlainString())
+              .toList());
+    }
+    return values;
   }
 
   @Test
