@@ -34,7 +34,7 @@ class ReminderMail {
       AccountNames accounts,
       Outbox outbox,
       @Value("${coopera.base-url:http://localhost:8080}") String baseUrl,
-      @Value("${coopera.web.languages:en,fr}") List<String> languages) {
+      @Value("${coopera.web.languages:en,ar,zh,fr,ru,es}") List<String> languages) {
     this.messages = messages;
     this.accounts = accounts;
     this.outbox = outbox;
