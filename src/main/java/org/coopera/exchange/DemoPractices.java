@@ -100,7 +100,8 @@ class DemoPractices {
                       .map(ProjectLookup.ProjectRef::id)
                       .limit(1)
                       .toList(),
-                  List.of()),
+                  List.of(),
+                  "en"),
               paraguay.get(),
               admin.get());
       Practices.Comment question =
@@ -136,7 +137,8 @@ class DemoPractices {
                   "Demo contact: the committee's secretariat",
                   List.of("A22"),
                   List.of(),
-                  List.of()),
+                  List.of(),
+                  "en"),
               morocco.get(),
               admin.get());
       practices.comment(
@@ -165,7 +167,8 @@ class DemoPractices {
                   null,
                   List.of("A27"),
                   List.of(),
-                  List.of()),
+                  List.of(),
+                  "en"),
               null,
               lao.get());
       practices.submit(p.id(), p.version(), lao.get());

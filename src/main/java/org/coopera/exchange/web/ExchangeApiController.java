@@ -51,6 +51,7 @@ class ExchangeApiController {
       List<String> themes,
       List<UUID> projects,
       List<String> recommendations,
+      String language,
       Long version) {
 
     Practices.PracticeDraft draft() {
@@ -64,7 +65,8 @@ class ExchangeApiController {
           contact,
           themes,
           projects,
-          recommendations);
+          recommendations,
+          language);
     }
   }
 

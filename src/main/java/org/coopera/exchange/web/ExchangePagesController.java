@@ -5,16 +5,20 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.coopera.assistance.ProjectLookup;
 import org.coopera.exchange.PracticeDigest;
 import org.coopera.exchange.Practices;
 import org.coopera.identity.CooperaUser;
+import org.coopera.platform.ContentVersions;
 import org.coopera.platform.FileResponses;
 import org.coopera.platform.InvalidInputException;
 import org.coopera.platform.PageParameters;
 import org.coopera.platform.StoredFiles;
+import org.coopera.platform.VersionsView;
 import org.coopera.reference.ReferenceData;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
@@ -62,11 +66,22 @@ class ExchangePagesController {
       String contact,
       List<String> themes,
       List<UUID> projects,
-      String recommendations) {
+      String recommendations,
+      String language) {
 
     static PracticeForm empty() {
       return new PracticeForm(
-          null, null, null, List.of(), null, null, null, List.of(), List.of(), "");
+          null,
+          null,
+          null,
+          List.of(),
+          null,
+          null,
+          null,
+          List.of(),
+          List.of(),
+          "",
+          LocaleContextHolder.getLocale().getLanguage());
     }
 
     static PracticeForm of(Practices.Practice p) {
@@ -80,7 +95,8 @@ class ExchangePagesController {
           p.contact(),
           p.themes(),
           p.projects().stream().map(ProjectLookup.ProjectRef::id).toList(),
-          String.join("\n", p.recommendations().stream().map(r -> r.code()).toList()));
+          String.join("\n", p.recommendations().stream().map(r -> r.code()).toList()),
+          p.originalLanguage());
     }
 
     Practices.PracticeDraft draft() {
@@ -96,7 +112,8 @@ class ExchangePagesController {
           projects,
           recommendations == null
               ? List.of()
-              : Arrays.stream(recommendations.split("[\\r\\n,]+")).map(String::strip).toList());
+              : Arrays.stream(recommendations.split("[\\r\\n,]+")).map(String::strip).toList(),
+          language);
     }
 
     public boolean has(List<?> values, Object code) {
@@ -190,9 +207,84 @@ class ExchangePagesController {
   }
 
   @GetMapping("/practices/{id}")
-  String practice(@PathVariable UUID id, @AuthenticationPrincipal CooperaUser user, Model model) {
+  String practice(
+      @PathVariable UUID id,
+      @RequestParam(required = false) String text,
+      @AuthenticationPrincipal CooperaUser user,
+      Model model) {
     Practices.Practice p = practices.find(id, user);
+    return practicePage(p, versionsView(p, text, user), user, model);
+  }
+
+  private static VersionsView versionsView(Practices.Practice p, String text, CooperaUser user) {
+    String wanted = VersionsView.wanted(text, LocaleContextHolder.getLocale().getLanguage());
+    return VersionsView.of(
+        "/practices/" + p.id(),
+        p.shown(wanted),
+        p.versions(),
+        Practices.VERSION_FIELDS,
+        Practices.mayTranslate(user, p.stateIso3()));
+  }
+
+  @PostMapping("/practices/{id}/versions")
+  String putVersion(
+      @PathVariable UUID id,
+      @RequestParam String language,
+      @RequestParam(required = false) Long expectedVersion,
+      @RequestParam Map<String, String> typed,
+      @AuthenticationPrincipal CooperaUser user,
+      Model model,
+      HttpServletResponse response,
+      RedirectAttributes redirect) {
+    try {
+      practices.putVersion(id, language, typed, expectedVersion, user);
+      redirect.addFlashAttribute("notice", "versions.notice.saved");
+      return "redirect:/practices/" + id + "?text=" + language + "#versions";
+    } catch (InvalidInputException e) {
+      response.setStatus(HttpStatus.BAD_REQUEST.value());
+      Practices.Practice p = practices.find(id, user);
+      return practicePage(
+          p, versionsView(p, null, user).refused(language, typed, e, null), user, model);
+    } catch (ContentVersions.StaleVersion e) {
+      response.setStatus(HttpStatus.CONFLICT.value());
+      Practices.Practice p = practices.find(id, user);
+      return practicePage(
+          p,
+          versionsView(p, null, user).refused(language, typed, null, VersionsView.STALE),
+          user,
+          model);
+    }
+  }
+
+  @PostMapping("/practices/{id}/versions/{language}/remove")
+  String removeVersion(
+      @PathVariable UUID id,
+      @PathVariable String language,
+      @RequestParam long expectedVersion,
+      @AuthenticationPrincipal CooperaUser user,
+      Model model,
+      HttpServletResponse response,
+      RedirectAttributes redirect) {
+    try {
+      practices.removeVersion(id, language, expectedVersion, user);
+      redirect.addFlashAttribute("notice", "versions.notice.removed");
+      return "redirect:/practices/" + id + "#versions";
+    } catch (ContentVersions.StaleVersion e) {
+      response.setStatus(HttpStatus.CONFLICT.value());
+      Practices.Practice p = practices.find(id, user);
+      return practicePage(
+          p,
+          versionsView(p, null, user).refused(language, Map.of(), null, VersionsView.STALE),
+          user,
+          model);
+    }
+  }
+
+  private String practicePage(
+      Practices.Practice p, VersionsView versions, CooperaUser user, Model model) {
     model.addAttribute("p", p);
+    model.addAttribute("versions", versions);
+    model.addAttribute("shown", versions.shown());
     model.addAttribute("official", Practices.isOfficial(user, p.stateIso3()));
     model.addAttribute(
         "coordinator",
