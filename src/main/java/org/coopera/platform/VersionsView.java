@@ -43,10 +43,17 @@ public record VersionsView(
   }
 
   /** The same view with a refused version form, showing what was typed and why it was refused. */
-  public VersionsView refused(
-      String language, Map<String, String> typed, InvalidInputException error, String refusal) {
+  public VersionsView refused(VersionForms.Refused refused) {
     return new VersionsView(
-        path, shown, versions, fields, editable, language, Map.copyOf(typed), error, refusal);
+        path,
+        shown,
+        versions,
+        fields,
+        editable,
+        refused.language(),
+        Map.copyOf(refused.typed()),
+        refused.error(),
+        refused.refusal());
   }
 
   /** True when this version form was the one refused. */

@@ -11,11 +11,11 @@ import org.coopera.assistance.ProjectLookup;
 import org.coopera.exchange.PracticeDigest;
 import org.coopera.exchange.Practices;
 import org.coopera.identity.CooperaUser;
-import org.coopera.platform.ContentVersions;
 import org.coopera.platform.FileResponses;
 import org.coopera.platform.InvalidInputException;
 import org.coopera.platform.PageParameters;
 import org.coopera.platform.StoredFiles;
+import org.coopera.platform.VersionForms;
 import org.coopera.platform.VersionsView;
 import org.coopera.reference.ReferenceData;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -236,24 +236,14 @@ class ExchangePagesController {
       Model model,
       HttpServletResponse response,
       RedirectAttributes redirect) {
-    try {
-      practices.putVersion(id, language, typed, expectedVersion, user);
-      redirect.addFlashAttribute("notice", "versions.notice.saved");
-      return "redirect:/practices/" + id + "?text=" + language + "#versions";
-    } catch (InvalidInputException e) {
-      response.setStatus(HttpStatus.BAD_REQUEST.value());
-      Practices.Practice p = practices.find(id, user);
-      return practicePage(
-          p, versionsView(p, null, user).refused(language, typed, e, null), user, model);
-    } catch (ContentVersions.StaleVersion e) {
-      response.setStatus(HttpStatus.CONFLICT.value());
-      Practices.Practice p = practices.find(id, user);
-      return practicePage(
-          p,
-          versionsView(p, null, user).refused(language, typed, null, VersionsView.STALE),
-          user,
-          model);
-    }
+    return VersionForms.save(
+        "/practices/" + id,
+        language,
+        typed,
+        () -> practices.putVersion(id, language, typed, expectedVersion, user),
+        refused -> practiceAgain(id, refused, user, model),
+        response,
+        redirect);
   }
 
   @PostMapping("/practices/{id}/versions/{language}/remove")
@@ -265,19 +255,19 @@ class ExchangePagesController {
       Model model,
       HttpServletResponse response,
       RedirectAttributes redirect) {
-    try {
-      practices.removeVersion(id, language, expectedVersion, user);
-      redirect.addFlashAttribute("notice", "versions.notice.removed");
-      return "redirect:/practices/" + id + "#versions";
-    } catch (ContentVersions.StaleVersion e) {
-      response.setStatus(HttpStatus.CONFLICT.value());
-      Practices.Practice p = practices.find(id, user);
-      return practicePage(
-          p,
-          versionsView(p, null, user).refused(language, Map.of(), null, VersionsView.STALE),
-          user,
-          model);
-    }
+    return VersionForms.remove(
+        "/practices/" + id,
+        language,
+        () -> practices.removeVersion(id, language, expectedVersion, user),
+        refused -> practiceAgain(id, refused, user, model),
+        response,
+        redirect);
+  }
+
+  private String practiceAgain(
+      UUID id, VersionForms.Refused refused, CooperaUser user, Model model) {
+    Practices.Practice p = practices.find(id, user);
+    return practicePage(p, versionsView(p, null, user).refused(refused), user, model);
   }
 
   private String practicePage(

@@ -61,10 +61,11 @@ class WebConfiguration implements WebMvcConfigurer {
     String header = request.getHeader("Accept-Language");
     if (header != null && !header.isBlank()) {
       try {
-        Locale match =
-            Locale.lookup(Locale.LanguageRange.parse(header), supported.stream().toList());
+        List<String> tags =
+            supported.stream().map(l -> l.stripExtensions().toLanguageTag()).toList();
+        String match = Locale.lookupTag(Locale.LanguageRange.parse(header), tags);
         if (match != null) {
-          return match;
+          return supported.get(tags.indexOf(match));
         }
       } catch (IllegalArgumentException ignored) {
         // a malformed header falls back to the default language
@@ -73,8 +74,16 @@ class WebConfiguration implements WebMvcConfigurer {
     return supported.get(0);
   }
 
+  /**
+   * The languages of the interface as locales. Arabic is written with Western Arabic digits (0-9),
+   * as the United Nations' Arabic pages and documents write them, so that numbers, dates and charts
+   * read alike: {@code ar-u-nu-latn}.
+   */
   List<Locale> supportedLocales() {
-    return properties.languages().stream().map(Locale::forLanguageTag).toList();
+    return properties.languages().stream()
+        .map(tag -> tag.equals("ar") ? "ar-u-nu-latn" : tag)
+        .map(Locale::forLanguageTag)
+        .toList();
   }
 
   @Override
