@@ -26,7 +26,6 @@ import org.coopera.platform.PageParameters;
 import org.coopera.platform.StoredFiles;
 import org.coopera.recommendations.RecommendationLookup;
 import org.coopera.reference.ReferenceData;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -595,7 +594,7 @@ public class Practices {
 
   /** The titles of a page of practices in the reader's language where a version has one. */
   private List<Summary> inReadersLanguage(List<Summary> items) {
-    String reader = LocaleContextHolder.getLocale().getLanguage();
+    String reader = LanguageNames.current();
     Map<UUID, Map<String, ContentVersions.Version>> all =
         versions.of(SUBJECT, items.stream().map(Summary::id).toList());
     return items.stream()
@@ -721,10 +720,7 @@ public class Practices {
     if (whatDone == null) {
       throw new InvalidInputException("exchange.error.what-done", "whatDone");
     }
-    String language =
-        clean(d.language()) == null
-            ? LocaleContextHolder.getLocale().getLanguage()
-            : d.language().strip();
+    String language = clean(d.language()) == null ? LanguageNames.current() : d.language().strip();
     if (!LanguageNames.isLanguage(language)) {
       throw new InvalidInputException("versions.error.language", "language");
     }

@@ -22,6 +22,15 @@ public class LanguageNames {
     return code != null && ISO_639_1.contains(code);
   }
 
+  /**
+   * The language of the page being made (or of the request being answered); English outside a
+   * request when the machine's locale names no language.
+   */
+  public static String current() {
+    String language = LocaleContextHolder.getLocale().getLanguage();
+    return isLanguage(language) ? language : "en";
+  }
+
   /** The name of the language in the reader's language, capitalised as a label. */
   public String name(String code) {
     Locale reader = LocaleContextHolder.getLocale();

@@ -19,7 +19,6 @@ import org.coopera.platform.ListPage;
 import org.coopera.platform.PageParameters;
 import org.coopera.platform.StoredFiles;
 import org.coopera.reference.ReferenceData;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -460,7 +459,7 @@ public class Library {
 
   /** The titles of a page of resources in the reader's language where a version has one. */
   private List<Hit> inReadersLanguage(List<Hit> hits) {
-    String reader = LocaleContextHolder.getLocale().getLanguage();
+    String reader = LanguageNames.current();
     Map<UUID, Map<String, ContentVersions.Version>> all =
         versions.of(SUBJECT, hits.stream().map(Hit::id).toList());
     return hits.stream()
@@ -610,10 +609,7 @@ public class Library {
     if (theme != null && reference.themes().stream().noneMatch(t -> t.code().equals(theme))) {
       throw new InvalidInputException("library.error.theme", "theme", theme);
     }
-    String language =
-        clean(d.language()) == null
-            ? LocaleContextHolder.getLocale().getLanguage()
-            : d.language().strip();
+    String language = clean(d.language()) == null ? LanguageNames.current() : d.language().strip();
     if (!LanguageNames.isLanguage(language)) {
       throw new InvalidInputException("versions.error.language", "language");
     }

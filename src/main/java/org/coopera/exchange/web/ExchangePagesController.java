@@ -13,12 +13,12 @@ import org.coopera.exchange.Practices;
 import org.coopera.identity.CooperaUser;
 import org.coopera.platform.FileResponses;
 import org.coopera.platform.InvalidInputException;
+import org.coopera.platform.LanguageNames;
 import org.coopera.platform.PageParameters;
 import org.coopera.platform.StoredFiles;
 import org.coopera.platform.VersionForms;
 import org.coopera.platform.VersionsView;
 import org.coopera.reference.ReferenceData;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
@@ -81,7 +81,7 @@ class ExchangePagesController {
           List.of(),
           List.of(),
           "",
-          LocaleContextHolder.getLocale().getLanguage());
+          LanguageNames.current());
     }
 
     static PracticeForm of(Practices.Practice p) {
@@ -217,7 +217,7 @@ class ExchangePagesController {
   }
 
   private static VersionsView versionsView(Practices.Practice p, String text, CooperaUser user) {
-    String wanted = VersionsView.wanted(text, LocaleContextHolder.getLocale().getLanguage());
+    String wanted = VersionsView.wanted(text, LanguageNames.current());
     return VersionsView.of(
         "/practices/" + p.id(),
         p.shown(wanted),

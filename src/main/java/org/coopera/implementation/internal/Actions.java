@@ -19,7 +19,7 @@ import org.coopera.identity.CooperaUser;
 import org.coopera.implementation.ImplementationStatus;
 import org.coopera.platform.ContentVersions;
 import org.coopera.platform.InvalidInputException;
-import org.springframework.context.i18n.LocaleContextHolder;
+import org.coopera.platform.LanguageNames;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -176,7 +176,7 @@ public class Actions {
             c.reference(),
             now,
             now,
-            LocaleContextHolder.getLocale().getLanguage())
+            LanguageNames.current())
         .update();
     return load(id).orElseThrow();
   }

@@ -18,9 +18,9 @@ import org.coopera.identity.CooperaUser;
 import org.coopera.implementation.ImplementationStatus;
 import org.coopera.platform.ContentVersions;
 import org.coopera.platform.InvalidInputException;
+import org.coopera.platform.LanguageNames;
 import org.coopera.platform.Notifications;
 import org.coopera.platform.StoredFiles;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -185,7 +185,7 @@ public class ProgressUpdates {
             submit ? now : null,
             now,
             now,
-            LocaleContextHolder.getLocale().getLanguage())
+            LanguageNames.current())
         .update();
     attach(id, evidence, user);
     if (submit) {

@@ -16,8 +16,8 @@ import java.util.UUID;
 import org.coopera.implementation.ImplementationStatus;
 import org.coopera.implementation.internal.Assignments.Assignment;
 import org.coopera.implementation.internal.Assignments.InstitutionRef;
+import org.coopera.platform.LanguageNames;
 import org.coopera.recommendations.RecommendationLookup.RecommendationRef;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -217,7 +217,7 @@ public class PublicImplementation {
             order by u.published_at desc, u.created_at desc
             """)
         .param("ids", ids)
-        .param("reader", LocaleContextHolder.getLocale().getLanguage())
+        .param("reader", LanguageNames.current())
         .query(
             rs -> {
               UUID id = rs.getObject("id", UUID.class);
@@ -321,7 +321,7 @@ public class PublicImplementation {
             order by a.due_date, a.title
             """)
         .param("ids", assignmentIds)
-        .param("reader", LocaleContextHolder.getLocale().getLanguage())
+        .param("reader", LanguageNames.current())
         .query(
             rs -> {
               String status = rs.getString("status");

@@ -19,11 +19,11 @@ import org.coopera.implementation.internal.Workspace;
 import org.coopera.implementation.internal.WorkspaceItemNotFound;
 import org.coopera.platform.FileResponses;
 import org.coopera.platform.InvalidInputException;
+import org.coopera.platform.LanguageNames;
 import org.coopera.platform.StoredFiles;
 import org.coopera.platform.VersionForms;
 import org.coopera.platform.VersionsView;
 import org.coopera.reference.ReferenceData;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -438,8 +438,7 @@ class WorkItemPagesController {
 
   /** The language asked for with {@code ?text=}, kept in the model, or the page's. */
   private static String wanted(Model model) {
-    return VersionsView.wanted(
-        (String) model.getAttribute("text"), LocaleContextHolder.getLocale().getLanguage());
+    return VersionsView.wanted((String) model.getAttribute("text"), LanguageNames.current());
   }
 
   private static String updatePath(ProgressUpdates.Update update) {

@@ -8,12 +8,12 @@ import org.coopera.capacity.library.Library;
 import org.coopera.identity.CooperaUser;
 import org.coopera.platform.FileResponses;
 import org.coopera.platform.InvalidInputException;
+import org.coopera.platform.LanguageNames;
 import org.coopera.platform.PageParameters;
 import org.coopera.platform.StoredFiles;
 import org.coopera.platform.VersionForms;
 import org.coopera.platform.VersionsView;
 import org.coopera.reference.ReferenceData;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
@@ -72,13 +72,7 @@ class LibraryPagesController {
 
     static ResourceForm empty() {
       return new ResourceForm(
-          null,
-          "MANUAL",
-          null,
-          null,
-          null,
-          "STATE_OFFICIALS",
-          LocaleContextHolder.getLocale().getLanguage());
+          null, "MANUAL", null, null, null, "STATE_OFFICIALS", LanguageNames.current());
     }
 
     Library.ResourceDraft draft() {
@@ -152,7 +146,7 @@ class LibraryPagesController {
   }
 
   private static VersionsView versionsView(Library.Resource r, String text, CooperaUser user) {
-    String wanted = VersionsView.wanted(text, LocaleContextHolder.getLocale().getLanguage());
+    String wanted = VersionsView.wanted(text, LanguageNames.current());
     return VersionsView.of(
         "/capacity/library/" + r.id(),
         r.shown(wanted),
