@@ -382,6 +382,45 @@ class ExchangeIT {
     assertThat(count("select count(*) from content_version where subject_id = ?", id)).isZero();
   }
 
+  @Test
+  void versionsAreWrittenAndReadThroughTheApi() throws Exception {
+    String mark = suffix();
+    UUID id = published("SVN", "Api versions " + mark);
+    String versions = API + "/" + id + "/versions/";
+    String written =
+        body(
+            call(
+                    json(
+                        put(versions + "zh"),
+                        "{\"title\": \"实践 " + mark + "\", \"whatDone\": \"设立了国家机制\"}"),
+                    DemoLogins.FOCAL_POINT_SVN)
+                .andExpect(status().isOk()));
+    assertThat(JsonPath.<String>read(written, "$.originalLanguage")).isEqualTo("en");
+    assertThat(JsonPath.<String>read(written, "$.versions.zh.fields.title"))
+        .isEqualTo("实践 " + mark);
+    // a stale change is refused with 409, a missing title with 400 naming the field
+    String stale =
+        body(
+            call(
+                    json(
+                        put(versions + "zh"),
+                        "{\"title\": \"x\", \"whatDone\": \"y\", \"expectedVersion\": 3}"),
+                    DemoLogins.FOCAL_POINT_SVN)
+                .andExpect(status().isConflict()));
+    assertThat(JsonPath.<String>read(stale, "$.code")).isEqualTo("stale");
+    String untitled =
+        body(
+            call(json(put(versions + "ru"), "{\"whatDone\": \"y\"}"), DemoLogins.FOCAL_POINT_SVN)
+                .andExpect(status().isBadRequest()));
+    assertThat(JsonPath.<String>read(untitled, "$.field")).isEqualTo("title");
+    // anyone reads the versions of a published practice; removing needs the version read
+    String read = body(mvc.perform(get(API + "/" + id)).andExpect(status().isOk()));
+    assertThat(JsonPath.<Integer>read(read, "$.versions.zh.version")).isZero();
+    call(delete(versions + "zh").param("expectedVersion", "0"), DemoLogins.COORDINATOR_SVN)
+        .andExpect(status().isOk());
+    assertThat(count("select count(*) from content_version where subject_id = ?", id)).isZero();
+  }
+
   static String suffix() {
     return UUID.randomUUID().toString().substring(0, 8);
   }
