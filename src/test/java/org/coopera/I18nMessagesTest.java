@@ -142,7 +142,8 @@ class I18nMessagesTest {
     Class<?> properties = Class.forName("org.coopera.platform.web.WebProperties");
     return List.of(
         properties
-            .getRecordComponents()[0]
+            .getDeclaredConstructors()[0]
+            .getParameters()[0]
             .getAnnotation(org.springframework.boot.context.properties.bind.DefaultValue.class)
             .value());
   }
