@@ -41,7 +41,7 @@
         color: palette,
         tooltip: { trigger: 'axis' },
         legend: { top: 0 },
-        grid: { left: 60, right: 20, top: 40, bottom: 30 },
+        grid: { left: rtl ? 20 : 60, right: rtl ? 60 : 20, top: 40, bottom: 30 },
         xAxis: { type: 'category', data: categories, inverse: rtl },
         yAxis: { type: 'value', position: rtl ? 'right' : 'left' },
         series: series

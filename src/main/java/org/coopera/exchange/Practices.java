@@ -116,6 +116,7 @@ public class Practices {
       List<RecommendationLookup.RecommendationRef> recommendations,
       List<Comment> comments,
       List<String> adoptedBy,
+      List<String> adopters,
       String originalLanguage,
       Map<String, ContentVersions.Version> versions,
       long version) {
@@ -823,13 +824,17 @@ public class Practices {
                         rs.getString(6),
                         rs.getTimestamp(7).toInstant()))
             .list();
-    List<String> adopted =
-        jdbc.sql(
-                "select s.name from practice_adoption a join state s on s.iso3 = a.state_iso3"
-                    + " where a.practice_id = ? order by s.name")
-            .param(id)
-            .query(String.class)
-            .list();
+    List<String> adopted = new ArrayList<>();
+    List<String> adopters = new ArrayList<>();
+    jdbc.sql(
+            "select s.name, s.iso3 from practice_adoption a join state s on s.iso3 = a.state_iso3"
+                + " where a.practice_id = ? order by s.name")
+        .param(id)
+        .query(
+            rs -> {
+              adopted.add(rs.getString(1));
+              adopters.add(rs.getString(2));
+            });
     return jdbc.sql(
             """
             select p.*, s.name as state_name, f.file_name, f.size
@@ -864,6 +869,7 @@ public class Practices {
                   linkedRecommendations,
                   comments,
                   adopted,
+                  adopters,
                   rs.getString("original_language"),
                   versions.of(SUBJECT, id),
                   rs.getLong("version"));

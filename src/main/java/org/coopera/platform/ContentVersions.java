@@ -68,18 +68,21 @@ public interface ContentVersions {
       Map<String, Version> versions) {
     Version version = versions.get(readerLanguage);
     if (readerLanguage.equals(originalLanguage) || version == null) {
-      return new Shown(originalLanguage, originalLanguage, readerLanguage, original);
+      return new Shown(originalLanguage, originalLanguage, readerLanguage, original, Map.of());
     }
     Map<String, String> fields = new LinkedHashMap<>(original);
+    Map<String, String> languages = new LinkedHashMap<>();
+    original.keySet().forEach(name -> languages.put(name, originalLanguage));
     version
         .fields()
         .forEach(
             (name, text) -> {
               if (text != null && !text.isBlank()) {
                 fields.put(name, text);
+                languages.put(name, readerLanguage);
               }
             });
-    return new Shown(readerLanguage, originalLanguage, readerLanguage, fields);
+    return new Shown(readerLanguage, originalLanguage, readerLanguage, fields, languages);
   }
 
   /**
@@ -143,17 +146,31 @@ public interface ContentVersions {
    * @param language the language of the texts shown
    * @param originalLanguage the language the record was written in
    * @param readerLanguage the language of the page
+   * @param fieldLanguages the language of each field shown, where it is not {@code language}
    */
   record Shown(
-      String language, String originalLanguage, String readerLanguage, Map<String, String> fields) {
+      String language,
+      String originalLanguage,
+      String readerLanguage,
+      Map<String, String> fields,
+      Map<String, String> fieldLanguages) {
 
     public Shown {
       fields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+      fieldLanguages = Map.copyOf(fieldLanguages);
     }
 
     /** The text of a field as shown, or null. */
     public String text(String name) {
       return fields.get(name);
+    }
+
+    /**
+     * The language of a field as shown: the version's, or the original's where the version left the
+     * field blank.
+     */
+    public String languageOf(String name) {
+      return fieldLanguages.getOrDefault(name, language);
     }
 
     /** True when the reader sees the original, written in another language than theirs. */

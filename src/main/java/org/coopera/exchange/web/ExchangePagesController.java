@@ -289,7 +289,7 @@ class ExchangePagesController {
         !others.isEmpty()
             && reference
                 .findState(others.get(0))
-                .map(s -> p.adoptedBy().contains(s.name()))
+                .map(s -> p.adopters().contains(s.iso3()))
                 .orElse(false));
     model.addAttribute("themeNames", reference.themes());
     return "exchange/practice";
