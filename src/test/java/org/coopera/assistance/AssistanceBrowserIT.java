@@ -319,14 +319,14 @@ class AssistanceBrowserIT {
     assertThat(browser.text(allocation)).contains(amount(run, 40000), amount(run, 25000));
   }
 
-  /** An amount as the fund's page writes it: grouped by commas, two decimals after a point. */
+  /** An amount as the fund's page writes it: the language's separators, two decimals. */
   private static String amount(Run run, long dollars) {
     return NumberUtils.format(
         BigDecimal.valueOf(dollars),
         1,
-        NumberPointType.COMMA,
+        NumberPointType.DEFAULT,
         2,
-        NumberPointType.POINT,
+        NumberPointType.DEFAULT,
         run.words.locale());
   }
 

@@ -12,8 +12,9 @@ import org.springframework.context.MessageSource;
  */
 public record Wording(MessageSource messages, String language) {
 
+  /** The locale the pages use: Arabic with Western Arabic digits, as WebConfiguration serves it. */
   public Locale locale() {
-    return Locale.forLanguageTag(language);
+    return Locale.forLanguageTag(language.equals("ar") ? "ar-u-nu-latn" : language);
   }
 
   /** The text of this key with these arguments, formatted as a page formats it. */
