@@ -101,8 +101,7 @@ class AssistanceBrowserIT {
   private String focalPointDrafts(Run run) {
     Browser browser =
         run.open(browsers.of(DemoLogins.FOCAL_POINT_SVN), "/assistance/states/SVN/requests/new");
-    String slovenia =
-        jdbc.sql("select name from state where iso3 = 'SVN'").query(String.class).single();
+    String slovenia = run.words.get("name.state.SVN");
     assertThat(browser.text(By.tagName("h1")))
         .isEqualTo(run.words.get("assistance.editor.new", slovenia));
     browser.find(By.id("title")).sendKeys(run.marker);
