@@ -429,6 +429,7 @@ class AccessibilityBrowserIT {
   }
 
   /** Runs axe and the checks axe does not make on the page open now. */
+  @SuppressWarnings("deprecation") // legacy mode: see below
   private void audit(WebDriver driver, String where, String language) {
     pages++;
     AxeRunOptions options = new AxeRunOptions();
