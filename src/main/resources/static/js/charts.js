@@ -34,6 +34,8 @@
     // the height first: echarts sizes its canvas from the element when it starts
     target.style.height = kind === 'line' ? '320px'
       : Math.max(180, 60 + categories.length * (series.length > 1 && kind === 'bar' ? 56 : 40)) + 'px';
+    // the figures are read from the table: the picture of them stays out of the accessibility tree
+    target.setAttribute('aria-hidden', 'true');
     var chart = echarts.init(target, null, { renderer: 'canvas' });
     if (kind === 'line') {
       chart.setOption({

@@ -141,6 +141,11 @@ public final class Browser implements AutoCloseable {
     until(d -> d.findElement(by).getText().strip().equals(text) ? Boolean.TRUE : null);
   }
 
+  /** The driver itself, for what the helpers here do not do (keys, scripts, axe). */
+  public WebDriver driver() {
+    return driver;
+  }
+
   public String url() {
     return driver.getCurrentUrl();
   }
