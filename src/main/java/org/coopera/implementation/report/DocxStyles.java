@@ -77,8 +77,10 @@ final class DocxStyles {
     CTRPr run = style.addNewRPr();
     if (bold) {
       run.addNewB();
+      run.addNewBCs(); // bold for right-to-left (complex script) text too
     }
     run.addNewSz().setVal(BigInteger.valueOf(halfPoints));
+    run.addNewSzCs().setVal(BigInteger.valueOf(halfPoints));
     run.addNewColor().setVal(outlineLevel < 0 ? "000000" : "1F3864");
     styles.addStyle(new XWPFStyle(style));
   }
@@ -98,9 +100,6 @@ final class DocxStyles {
     CTFonts fonts = run.addNewRFonts();
     fonts.setEastAsia(EAST_ASIAN_FONT);
     fonts.setCs(COMPLEX_FONT);
-    if (PdfFonts.rightToLeft(language)) {
-      run.addNewRtl();
-    }
     styles.setStyles(ctStyles);
   }
 
