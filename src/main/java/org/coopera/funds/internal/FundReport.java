@@ -15,6 +15,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.coopera.identity.CooperaUser;
+import org.coopera.platform.Languages;
 import org.coopera.platform.pdf.PdfFace;
 import org.coopera.platform.pdf.PdfFlow;
 import org.coopera.platform.pdf.PdfFonts;
@@ -182,7 +183,7 @@ public class FundReport {
       }
       document.getDocumentInformation().setTitle(text(language, "funds.report.title", fundName));
       document.getDocumentInformation().setCreator("Coopera");
-      document.getDocumentCatalog().setLanguage(language.toLanguageTag());
+      document.getDocumentCatalog().setLanguage(language.stripExtensions().toLanguageTag());
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       document.save(out);
       return out.toByteArray();
@@ -192,7 +193,8 @@ public class FundReport {
   }
 
   private String line(Locale language, String label, BigDecimal usd) {
-    return text(language, "funds.report.line", label, Money.format(usd, language));
+    return text(
+        language, "funds.report.line", label, Money.format(usd, Languages.writing(language)));
   }
 
   private String text(Locale language, String key, Object... arguments) {

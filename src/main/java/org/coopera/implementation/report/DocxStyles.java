@@ -90,7 +90,7 @@ final class DocxStyles {
    * scripts, and fonts for the latter two that have their letters.
    */
   private static void defaults(XWPFStyles styles, Locale language) {
-    String tag = language.toLanguageTag();
+    String tag = language.stripExtensions().toLanguageTag();
     CTStyles ctStyles = CTStyles.Factory.newInstance();
     CTRPr run = ctStyles.addNewDocDefaults().addNewRPrDefault().addNewRPr();
     CTLanguage lang = run.addNewLang();

@@ -55,7 +55,9 @@ final class PdfRenderer {
       }
       document.getDocumentInformation().setTitle(report.title());
       document.getDocumentInformation().setCreator("Coopera");
-      document.getDocumentCatalog().setLanguage(report.language().toLanguageTag());
+      document
+          .getDocumentCatalog()
+          .setLanguage(report.language().stripExtensions().toLanguageTag());
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       document.save(out);
       return out.toByteArray();

@@ -24,6 +24,7 @@ import org.coopera.implementation.report.ReportContent.Action;
 import org.coopera.implementation.report.ReportContent.Entry;
 import org.coopera.implementation.report.ReportContent.Recommendation;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STHint;
@@ -120,10 +121,11 @@ class ReportLanguagesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"ar", "zh", "ru", "en"})
+  @ValueSource(strings = {"ar", "ar-u-nu-arab", "zh", "ru", "en"})
   void thePdfSpeaksTheLanguageAndDrawsEveryCharacter(String tag) throws IOException {
     Locale language = Locale.forLanguageTag(tag);
     byte[] file = writer.pdf(report(language));
+    String code = language.getLanguage();
     java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/report-samples"));
     java.nio.file.Files.write(
         java.nio.file.Path.of(
@@ -138,10 +140,19 @@ class ReportLanguagesTest {
         assertThat(text).as("heading %s", heading).contains(compact(heading));
       }
       assertThat(text)
-          .contains(compact(stateName(tag)), compact(recommendation(tag)), compact(action(tag)));
+          .contains(compact(stateName(code)), compact(recommendation(code)), compact(action(code)));
       assertThat(text).contains("ICCPR");
-      assertThat(pdf.getDocumentCatalog().getLanguage()).isEqualTo(tag);
+      assertThat(pdf.getDocumentCatalog().getLanguage()).isEqualTo(language.getLanguage());
       if (tag.equals("ar")) {
+        assertThat(text)
+            .as("Arabic numbers in Western Arabic digits, as in the interface")
+            .contains("1,500,000")
+            .doesNotContain("١");
+      }
+      if (tag.equals("ar-u-nu-arab")) {
+        assertThat(text).as("the Arabic-Indic digits asked for").contains("١٬٥٠٠٬٠٠٠");
+      }
+      if (code.equals("ar")) {
         assertThat(
                 drawnCharacters(pdf)
                     .codePoints()
@@ -152,6 +163,48 @@ class ReportLanguagesTest {
       }
     }
     assertThat(file.length).as("font subsets keep the file small").isLessThan(1_000_000);
+  }
+
+  @Test
+  void aChineseReportOfThousandsOfDistinctCharactersStaysUnderAMegabyte() throws IOException {
+    StringBuilder characters = new StringBuilder();
+    for (int c = 0x4E00; c < 0x4E00 + 3000; c++) {
+      characters.appendCodePoint(c);
+    }
+    ReportContent small = report(Locale.CHINESE);
+    Entry many =
+        new Entry(
+            "155.2",
+            List.of(new Recommendation("155.2", characters.toString())),
+            "recommendations.response.supported",
+            List.of(),
+            null,
+            List.of(),
+            null,
+            ImplementationStatus.NOT_STARTED,
+            List.of(),
+            List.of());
+    byte[] file =
+        writer.pdf(
+            new ReportContent(
+                small.stateIso3(),
+                small.stateName(),
+                small.kind(),
+                null,
+                small.language(),
+                small.preparedOn(),
+                List.of(small.entries().get(0), many)));
+    System.out.printf(
+        "implementation report PDF in zh with 3,000 distinct characters: %,d bytes%n", file.length);
+    try (PDDocument pdf = Loader.loadPDF(file)) {
+      String text = new PDFTextStripper().getText(pdf);
+      assertThat(characters.codePoints().filter(c -> text.indexOf(c) < 0).boxed().toList())
+          .as(
+              "characters missing from the text read back (one the font draws with another's"
+                  + " glyph, U+58FF, is read back as that other character)")
+          .hasSizeLessThanOrEqualTo(2);
+    }
+    assertThat(file.length).isLessThan(1_000_000);
   }
 
   @ParameterizedTest

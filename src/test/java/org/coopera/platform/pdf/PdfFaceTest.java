@@ -35,8 +35,7 @@ class PdfFaceTest {
 
   @Test
   void boldChineseIsDrawnWithTheRegularFontMadeThicker() throws IOException {
-    assertThat(compact(extracted(Locale.CHINESE, List.of("执行情况摘要"), true)))
-        .contains("执行情况摘要");
+    assertThat(compact(extracted(Locale.CHINESE, List.of("执行情况摘要"), true))).contains("执行情况摘要");
   }
 
   @Test
