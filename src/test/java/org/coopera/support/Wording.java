@@ -1,6 +1,7 @@
 package org.coopera.support;
 
 import java.util.Locale;
+import org.coopera.platform.Languages;
 import org.springframework.context.MessageSource;
 
 /**
@@ -14,7 +15,7 @@ public record Wording(MessageSource messages, String language) {
 
   /** The locale the pages use: Arabic with Western Arabic digits, as WebConfiguration serves it. */
   public Locale locale() {
-    return Locale.forLanguageTag(language.equals("ar") ? "ar-u-nu-latn" : language);
+    return Languages.locale(language);
   }
 
   /** The text of this key with these arguments, formatted as a page formats it. */

@@ -198,6 +198,7 @@ public class FundReport {
   }
 
   private String text(Locale language, String key, Object... arguments) {
-    return messages.getMessage(key, arguments.length == 0 ? null : arguments, language);
+    return messages.getMessage(
+        key, arguments.length == 0 ? null : arguments, Languages.writing(language));
   }
 }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
@@ -188,10 +189,20 @@ public final class PdfFace {
     return known;
   }
 
+  /**
+   * Arabic vowel and other marks (harakat: fatha, damma, kasra, shadda, tanwin, sukun, superscript
+   * alef, Quranic annotations). PDFBox draws glyphs one after the other without OpenType mark
+   * positioning, so a mark would stand apart from its letter; reports leave them out, as most
+   * printed Arabic does.
+   */
+  private static final Pattern ARABIC_MARKS =
+      Pattern.compile("[\\u0610-\\u061A\\u064B-\\u065F\\u0670\\u06D6-\\u06ED]");
+
   /** The line with Arabic letters joined and in the order it is seen, left to right. */
   private String visual(String logical) {
     String text = logical;
     if (hasArabic(text)) {
+      text = ARABIC_MARKS.matcher(text).replaceAll("");
       try {
         text =
             new ArabicShaping(

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import org.coopera.platform.Languages;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -75,15 +76,11 @@ class WebConfiguration implements WebMvcConfigurer {
   }
 
   /**
-   * The languages of the interface as locales. Arabic is written with Western Arabic digits (0-9),
-   * as the United Nations' Arabic pages and documents write them, so that numbers, dates and charts
-   * read alike: {@code ar-u-nu-latn}.
+   * The languages of the interface as locales, written as {@link Languages} writes them: Arabic
+   * with Western Arabic digits ({@code ar-u-nu-latn}), so that pages, reports and mail read alike.
    */
   List<Locale> supportedLocales() {
-    return properties.languages().stream()
-        .map(tag -> tag.equals("ar") ? "ar-u-nu-latn" : tag)
-        .map(Locale::forLanguageTag)
-        .toList();
+    return properties.languages().stream().map(Languages::locale).toList();
   }
 
   @Override
