@@ -208,8 +208,17 @@ class KeyboardBrowserIT {
 
   /** Tab, Enter on the skip link: the focus is then at the start of the main content. */
   private void skipToMain() {
+    // keys reach the page only once it is loaded and has the focus; on a busy machine a key sent
+    // earlier goes nowhere
+    browser.until(
+        d ->
+            script("return document.readyState === 'complete' && document.hasFocus()").equals(true)
+                ? Boolean.TRUE
+                : null);
     press(Keys.TAB);
-    assertThat(focused("return a.matches('a.skip-link')")).isEqualTo(true);
+    assertThat(focused("return a.matches('a.skip-link')"))
+        .as("the first Tab reaches the skip link, not %s", focused("return a.outerHTML"))
+        .isEqualTo(true);
     press(Keys.ENTER);
     browser.until(d -> focused("return a.id === 'main'").equals(true) ? Boolean.TRUE : null);
   }
