@@ -34,6 +34,8 @@
     // the height first: echarts sizes its canvas from the element when it starts
     target.style.height = kind === 'line' ? '320px'
       : Math.max(180, 60 + categories.length * (series.length > 1 && kind === 'bar' ? 56 : 40)) + 'px';
+    // the figures are read from the table: the picture of them stays out of the accessibility tree
+    target.setAttribute('aria-hidden', 'true');
     var chart = echarts.init(target, null, { renderer: 'canvas' });
     if (kind === 'line') {
       chart.setOption({
@@ -41,7 +43,7 @@
         color: palette,
         tooltip: { trigger: 'axis' },
         legend: { top: 0 },
-        grid: { left: 60, right: 20, top: 40, bottom: 30 },
+        grid: { left: rtl ? 20 : 60, right: rtl ? 60 : 20, top: 40, bottom: 30 },
         xAxis: { type: 'category', data: categories, inverse: rtl },
         yAxis: { type: 'value', position: rtl ? 'right' : 'left' },
         series: series

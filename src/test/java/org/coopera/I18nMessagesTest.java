@@ -113,6 +113,41 @@ class I18nMessagesTest {
         .isEmpty();
   }
 
+  /**
+   * Every language of the interface (the default of {@code coopera.web.languages}, read from the
+   * configuration record itself) has a file for every bundle: a language half-added fails the
+   * build, not the person reading it.
+   */
+  @Test
+  void everyInterfaceLanguageHasEveryBundle() throws Exception {
+    List<String> languages = interfaceLanguages();
+    assertThat(languages).contains(ENGLISH, "ar", "zh", "fr", "ru", "es");
+    List<Bundle> bundles = loadBundles();
+    List<String> problems = new ArrayList<>();
+    for (String base :
+        bundles.stream().map(Bundle::base).collect(Collectors.toCollection(TreeSet::new))) {
+      for (String language : languages) {
+        if (bundles.stream()
+            .noneMatch(b -> b.base().equals(base) && b.language().equals(language))) {
+          problems.add(Bundle.fileName(base, language) + ": missing (language of the interface)");
+        }
+      }
+    }
+    assertThat(problems)
+        .withFailMessage(report("Interface languages without their message bundles", problems))
+        .isEmpty();
+  }
+
+  private static List<String> interfaceLanguages() throws ClassNotFoundException {
+    Class<?> properties = Class.forName("org.coopera.platform.web.WebProperties");
+    return List.of(
+        properties
+            .getDeclaredConstructors()[0]
+            .getParameters()[0]
+            .getAnnotation(org.springframework.boot.context.properties.bind.DefaultValue.class)
+            .value());
+  }
+
   @Test
   void templatesUseOnlyDefinedKeys() throws IOException {
     Set<String> englishKeys = new TreeSet<>();

@@ -1,6 +1,7 @@
 package org.coopera.exchange;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.coopera.assistance.ProjectLookup;
@@ -100,7 +101,8 @@ class DemoPractices {
                       .map(ProjectLookup.ProjectRef::id)
                       .limit(1)
                       .toList(),
-                  List.of()),
+                  List.of(),
+                  "en"),
               paraguay.get(),
               admin.get());
       Practices.Comment question =
@@ -117,6 +119,29 @@ class DemoPractices {
           "A decree made the focal points part of each ministry's duties.",
           paraguay.get());
       practices.adopt(p.id(), true, haiti.get());
+      translate(
+          p,
+          paraguay.get(),
+          "es",
+          "Un portal público para dar seguimiento a las recomendaciones de los mecanismos (demo)",
+          "El Estado puso en línea un sistema consultable donde cada ministerio informa de lo que"
+              + " hace respecto de las recomendaciones de los mecanismos de derechos humanos de las"
+              + " Naciones Unidas y regionales, y donde el público puede seguirlo. Datos de"
+              + " demostración basados en el informe, no oficiales.");
+      translate(
+          p,
+          admin.get(),
+          "ar",
+          "بوابة عامة لمتابعة توصيات الآليات (عرض توضيحي)",
+          "وضعت الدولة على الإنترنت نظاماً قابلاً للبحث تُبلغ فيه كل وزارة بما تقوم به بشأن توصيات"
+              + " آليات حقوق الإنسان التابعة للأمم المتحدة والآليات الإقليمية، ويمكن للجمهور"
+              + " متابعته. بيانات توضيحية مستندة إلى التقرير، وليست رسمية.");
+      translate(
+          p,
+          admin.get(),
+          "zh",
+          "跟踪各机制建议的公共门户（演示）",
+          "该国上线了一个可检索的系统，各部委在其中报告就联合国和区域人权机制的建议所采取的行动，" + "公众可以跟踪。根据报告编制的演示数据，并非官方数据。");
       added++;
     }
     String committee = "An interministerial committee that prepares every report (demo)";
@@ -136,7 +161,8 @@ class DemoPractices {
                   "Demo contact: the committee's secretariat",
                   List.of("A22"),
                   List.of(),
-                  List.of()),
+                  List.of(),
+                  "en"),
               morocco.get(),
               admin.get());
       practices.comment(
@@ -146,6 +172,22 @@ class DemoPractices {
           "We set up a similar committee after reading this.",
           haiti.get());
       practices.adopt(p.id(), true, haiti.get());
+      translate(
+          p,
+          morocco.get(),
+          "ar",
+          "لجنة مشتركة بين الوزارات تعدّ كل تقرير (عرض توضيحي)",
+          "بمشورة من المفوضية السامية لحقوق الإنسان، كلّفت الدولة هيئة واحدة مشتركة بين الوزارات"
+              + " بإعداد تقاريرها إلى هيئات المعاهدات وإلى الاستعراض الدوري الشامل. بيانات توضيحية"
+              + " مستندة إلى التقرير، وليست رسمية.");
+      translate(
+          p,
+          morocco.get(),
+          "fr",
+          "Un comité interministériel qui prépare chaque rapport (démo)",
+          "Avec les conseils du HCDH, l’État a confié à un organe interministériel unique la"
+              + " préparation de ses rapports aux organes conventionnels et à l’Examen périodique"
+              + " universel. Données de démonstration fondées sur le rapport, non officielles.");
       added++;
     }
     String report = "Preparing the UPR national report with all ministries (demo)";
@@ -165,7 +207,8 @@ class DemoPractices {
                   null,
                   List.of("A27"),
                   List.of(),
-                  List.of()),
+                  List.of(),
+                  "en"),
               null,
               lao.get());
       practices.submit(p.id(), p.version(), lao.get());
@@ -179,6 +222,12 @@ class DemoPractices {
     Practices.Practice p = practices.create(state, draft, null, coordinator);
     p = practices.submit(p.id(), p.version(), coordinator);
     return practices.approve(p.id(), p.version(), admin);
+  }
+
+  /** A version of a demo practice's title and account in another language. */
+  private void translate(
+      Practices.Practice p, CooperaUser who, String language, String title, String whatDone) {
+    practices.putVersion(p.id(), language, Map.of("title", title, "whatDone", whatDone), null, who);
   }
 
   private boolean exists(String title) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.coopera.identity.AccountNames;
 import org.coopera.platform.Email;
+import org.coopera.platform.Languages;
 import org.coopera.platform.Notifications;
 import org.coopera.platform.Outbox;
 import org.springframework.beans.factory.annotation.Value;
@@ -101,7 +102,7 @@ public class PracticeDigest {
           new Notifications.Notice(
               "exchange.digest.notice", List.of(String.valueOf(items.size())), "/practices"));
       if (outbox.enabled()) {
-        Locale locale = Locale.forLanguageTag(languages.getOrDefault(e.getKey(), "en"));
+        Locale locale = Languages.locale(languages.getOrDefault(e.getKey(), "en"));
         StringBuilder text =
             new StringBuilder(messages.getMessage("exchange.digest.intro", null, locale))
                 .append("\n\n");

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +17,9 @@ import org.coopera.identity.AccountNames;
 import org.coopera.identity.CooperaUser;
 import org.coopera.identity.Grant;
 import org.coopera.identity.Role;
+import org.coopera.platform.ContentVersions;
 import org.coopera.platform.InvalidInputException;
+import org.coopera.platform.LanguageNames;
 import org.coopera.platform.ListPage;
 import org.coopera.platform.Notifications;
 import org.coopera.platform.PageParameters;
@@ -38,6 +41,19 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class Practices {
 
+  /** The subject of a practice's versions in other languages. */
+  public static final String SUBJECT = "practice";
+
+  /** The texts a practice's version in another language carries. */
+  public static final List<ContentVersions.Field> VERSION_FIELDS =
+      List.of(
+          new ContentVersions.Field("title", "exchange.field.title", false, true, 300),
+          new ContentVersions.Field("whatDone", "exchange.field.what-done", true, true, 20_000),
+          new ContentVersions.Field("context", "exchange.field.context", true, false, 20_000),
+          new ContentVersions.Field("results", "exchange.field.results", true, false, 20_000),
+          new ContentVersions.Field(
+              "challenges", "exchange.field.challenges", true, false, 20_000));
+
   public static final List<String> FORMS =
       List.of(
           "EXPERT_ADVICE",
@@ -55,6 +71,7 @@ public class Practices {
   private final StoredFiles files;
   private final Notifications notifications;
   private final AccountNames accounts;
+  private final ContentVersions versions;
   private final Clock clock;
 
   Practices(
@@ -65,6 +82,7 @@ public class Practices {
       StoredFiles files,
       Notifications notifications,
       AccountNames accounts,
+      ContentVersions versions,
       Clock clock) {
     this.jdbc = jdbc;
     this.reference = reference;
@@ -73,6 +91,7 @@ public class Practices {
     this.files = files;
     this.notifications = notifications;
     this.accounts = accounts;
+    this.versions = versions;
     this.clock = clock;
   }
 
@@ -97,7 +116,26 @@ public class Practices {
       List<RecommendationLookup.RecommendationRef> recommendations,
       List<Comment> comments,
       List<String> adoptedBy,
+      List<String> adopters,
+      String originalLanguage,
+      Map<String, ContentVersions.Version> versions,
       long version) {
+
+    /** The texts as written, by the names of {@link #VERSION_FIELDS}. */
+    public Map<String, String> originalTexts() {
+      Map<String, String> texts = new LinkedHashMap<>();
+      texts.put("title", title);
+      texts.put("whatDone", whatDone);
+      texts.put("context", context);
+      texts.put("results", results);
+      texts.put("challenges", challenges);
+      return texts;
+    }
+
+    /** The texts a reader of this language is shown, and in which language. */
+    public ContentVersions.Shown shown(String readerLanguage) {
+      return ContentVersions.shown(readerLanguage, originalLanguage, originalTexts(), versions);
+    }
 
     public boolean published() {
       return status.equals("PUBLISHED");
@@ -132,7 +170,8 @@ public class Practices {
       String contact,
       List<String> themes,
       List<UUID> projects,
-      List<String> recommendations) {}
+      List<String> recommendations,
+      String language) {}
 
   /** A file attached as evidence of the results. */
   public record Attachment(String fileName, byte[] content) {}
@@ -149,7 +188,8 @@ public class Practices {
       List<String> forms,
       List<String> themes,
       Instant publishedAt,
-      int adoptions) {}
+      int adoptions,
+      String titleLanguage) {}
 
   /** A practice that does not exist or that this person may not see. */
   public static class PracticeNotFound extends RuntimeException {
@@ -223,8 +263,9 @@ public class Practices {
     jdbc.sql(
             """
             insert into practice (id, state_iso3, title, what_done, context, forms, results,
-              evidence_file_id, challenges, contact, themes, created_by, created_at, updated_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              evidence_file_id, challenges, contact, themes, created_by, created_at, updated_at,
+              original_language)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         .params(
             id,
@@ -240,7 +281,8 @@ public class Practices {
             c.themes(),
             user.accountId(),
             now,
-            now)
+            now,
+            c.language())
         .update();
     links(id, c);
     return find(id, user);
@@ -262,7 +304,7 @@ public class Practices {
                 """
                 update practice set title = ?, what_done = ?, context = ?, forms = ?, results = ?,
                   evidence_file_id = coalesce(?, evidence_file_id), challenges = ?, contact = ?,
-                  themes = ?, updated_at = ?, version = version + 1
+                  themes = ?, original_language = ?, updated_at = ?, version = version + 1
                 where id = ? and version = ? and status in ('DRAFT', 'RETURNED')
                 """)
             .params(
@@ -275,6 +317,7 @@ public class Practices {
                 c.challenges(),
                 c.contact(),
                 c.themes(),
+                c.language(),
                 Timestamp.from(clock.instant()),
                 id,
                 version)
@@ -426,6 +469,42 @@ public class Practices {
   }
 
   /**
+   * Writes the practice's version in another language: its State's officials and administrators, at
+   * any status (a translation does not change what the State reported).
+   *
+   * @param expectedVersion the version of that language's text read, null for a new one
+   */
+  public Practice putVersion(
+      UUID id, String language, Map<String, String> typed, Long expectedVersion, CooperaUser user) {
+    Practice current = find(id, user);
+    mayTranslate(current, user);
+    Map<String, String> fields =
+        ContentVersions.checked(VERSION_FIELDS, language, current.originalLanguage(), typed);
+    versions.put(SUBJECT, id, language, fields, expectedVersion, user.accountId());
+    return find(id, user);
+  }
+
+  /** Removes the practice's version in a language, from the version read. */
+  public Practice removeVersion(UUID id, String language, long expectedVersion, CooperaUser user) {
+    Practice current = find(id, user);
+    mayTranslate(current, user);
+    versions.remove(SUBJECT, id, language, expectedVersion);
+    return find(id, user);
+  }
+
+  /** Who writes a practice's versions in other languages. */
+  public static boolean mayTranslate(CooperaUser user, String iso3) {
+    return user != null && (user.isAdministrator() || isOfficial(user, iso3));
+  }
+
+  private static void mayTranslate(Practice practice, CooperaUser user) {
+    if (!mayTranslate(user, practice.stateIso3())) {
+      throw new AccessDeniedException(
+          "Only the State's officials and administrators write versions of its practices");
+    }
+  }
+
+  /**
    * A practice as this person may see it: published, or any of their State's, or any for admins.
    */
   @Transactional(readOnly = true)
@@ -463,7 +542,10 @@ public class Practices {
     String q = clean(filter.q());
     if (q != null) {
       params.put("q", q);
-      where.add("p.search @@ websearch_to_tsquery('simple', :q)");
+      where.add(
+          "(p.search @@ websearch_to_tsquery('simple', :q) or "
+              + ContentVersions.matches(SUBJECT, "p.id", "q")
+              + ")");
     }
     if (clean(filter.theme()) != null) {
       params.put("theme", clean(filter.theme()));
@@ -487,7 +569,7 @@ public class Practices {
         jdbc.sql(
                 "select p.id, p.state_iso3, s.name, p.title, p.forms, p.themes, p.published_at,"
                     + " (select count(*) from practice_adoption a where a.practice_id = p.id)"
-                    + " as adoptions"
+                    + " as adoptions, p.original_language"
                     + from
                     + " order by "
                     + (q == null
@@ -505,9 +587,36 @@ public class Practices {
                         List.of((String[]) rs.getArray(5).getArray()),
                         List.of((String[]) rs.getArray(6).getArray()),
                         rs.getTimestamp(7).toInstant(),
-                        rs.getInt(8)))
+                        rs.getInt(8),
+                        rs.getString(9)))
             .list();
-    return new ListPage<>(total, paging.page(), paging.size(), items);
+    return new ListPage<>(total, paging.page(), paging.size(), inReadersLanguage(items));
+  }
+
+  /** The titles of a page of practices in the reader's language where a version has one. */
+  private List<Summary> inReadersLanguage(List<Summary> items) {
+    String reader = LanguageNames.current();
+    Map<UUID, Map<String, ContentVersions.Version>> all =
+        versions.of(SUBJECT, items.stream().map(Summary::id).toList());
+    return items.stream()
+        .map(
+            s -> {
+              ContentVersions.Version v = all.getOrDefault(s.id(), Map.of()).get(reader);
+              if (v == null || v.field("title").isEmpty() || reader.equals(s.titleLanguage())) {
+                return s;
+              }
+              return new Summary(
+                  s.id(),
+                  s.stateIso3(),
+                  s.stateName(),
+                  v.field("title"),
+                  s.forms(),
+                  s.themes(),
+                  s.publishedAt(),
+                  s.adoptions(),
+                  reader);
+            })
+        .toList();
   }
 
   /** The practices of the person's States, whatever their status; for administrators, submitted. */
@@ -597,7 +706,8 @@ public class Practices {
       String contact,
       String[] themes,
       Set<UUID> projects,
-      Set<UUID> recommendations) {}
+      Set<UUID> recommendations,
+      String language) {}
 
   private Checked check(String iso3, PracticeDraft d) {
     String title = clean(d.title());
@@ -610,6 +720,10 @@ public class Practices {
     String whatDone = clean(d.whatDone());
     if (whatDone == null) {
       throw new InvalidInputException("exchange.error.what-done", "whatDone");
+    }
+    String language = clean(d.language()) == null ? LanguageNames.current() : d.language().strip();
+    if (!LanguageNames.isLanguage(language)) {
+      throw new InvalidInputException("versions.error.language", "language");
     }
     Set<String> forms = new LinkedHashSet<>();
     for (String f : d.forms() == null ? List.<String>of() : d.forms()) {
@@ -664,7 +778,8 @@ public class Practices {
         clean(d.contact()),
         themes.toArray(String[]::new),
         projectIds,
-        recommendationIds);
+        recommendationIds,
+        language);
   }
 
   private Practice load(UUID id, boolean withContact) {
@@ -709,13 +824,17 @@ public class Practices {
                         rs.getString(6),
                         rs.getTimestamp(7).toInstant()))
             .list();
-    List<String> adopted =
-        jdbc.sql(
-                "select s.name from practice_adoption a join state s on s.iso3 = a.state_iso3"
-                    + " where a.practice_id = ? order by s.name")
-            .param(id)
-            .query(String.class)
-            .list();
+    List<String> adopted = new ArrayList<>();
+    List<String> adopters = new ArrayList<>();
+    jdbc.sql(
+            "select s.name, s.iso3 from practice_adoption a join state s on s.iso3 = a.state_iso3"
+                + " where a.practice_id = ? order by s.name")
+        .param(id)
+        .query(
+            rs -> {
+              adopted.add(rs.getString(1));
+              adopters.add(rs.getString(2));
+            });
     return jdbc.sql(
             """
             select p.*, s.name as state_name, f.file_name, f.size
@@ -750,6 +869,9 @@ public class Practices {
                   linkedRecommendations,
                   comments,
                   adopted,
+                  adopters,
+                  rs.getString("original_language"),
+                  versions.of(SUBJECT, id),
                   rs.getLong("version"));
             })
         .optional()

@@ -38,10 +38,10 @@ public interface RecommendationLookup {
   List<ReviewRef> reviewsOf(String stateIso3);
 
   /**
-   * How many of a State's recommendations come from one document, such as the concluding
-   * observations {@code CEDAW/C/SEN/CO/8}.
+   * How many of a State's recommendations come from each of these documents, such as the concluding
+   * observations {@code CEDAW/C/SEN/CO/8}; a document with none is absent.
    */
-  int countOfDocument(String stateIso3, String documentSymbol);
+  Map<String, Integer> countsOfDocuments(String stateIso3, Collection<String> documentSymbols);
 
   /** A review of a State and the number of its recommendations in the registry. */
   record ReviewRef(String mechanismCode, Integer uprCycle, int recommendations) {}

@@ -7,5 +7,14 @@ package org.coopera.treaties;
 public enum DatePrecision {
   DAY,
   YEAR,
-  NONE
+  NONE;
+
+  /** A date as a person reads it at this precision: the day, the year, or + (yes, no date). */
+  public String describe(java.time.LocalDate date) {
+    return switch (this) {
+      case DAY -> date.toString();
+      case YEAR -> String.valueOf(date.getYear());
+      case NONE -> "+";
+    };
+  }
 }

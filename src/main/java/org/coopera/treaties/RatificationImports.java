@@ -54,7 +54,14 @@ public class RatificationImports {
       int agreed,
       List<Discrepancy> discrepancies) {}
 
-  /** A discrepancy as the import reports it. */
+  /**
+   * A discrepancy as the import reports it. Values are a date, a year, {@code +} (yes, no date) or
+   * {@code -} (no); the page words them in the reader's language.
+   *
+   * @param recordedSource the source (and its date) of the recorded value, or null
+   * @param file the file of a finding inside the source, or null
+   * @param row its row, or 0
+   */
   public record Discrepancy(
       String kind,
       String iso3,
@@ -62,7 +69,9 @@ public class RatificationImports {
       String event,
       String sourceValue,
       String recordedValue,
-      String detail) {}
+      String recordedSource,
+      String file,
+      int row) {}
 
   /** A source refused: every problem, nothing applied. */
   public static class Refused extends RuntimeException {
@@ -144,13 +153,7 @@ public class RatificationImports {
     }
 
     String describe() {
-      String when =
-          switch (precision) {
-            case DAY -> date.toString();
-            case YEAR -> String.valueOf(date.getYear());
-            case NONE -> "+";
-          };
-      return source == null ? when : when + " (" + source + ")";
+      return precision.describe(date);
     }
   }
 
@@ -220,12 +223,19 @@ public class RatificationImports {
     for (Finding f : parsed.findings()) {
       found.add(
           new Discrepancy(
-              f.kind(), f.iso3(), f.instrument(), f.event(), f.sourceValue(), null, f.detail()));
+              f.kind(),
+              f.iso3(),
+              f.instrument(),
+              f.event(),
+              f.sourceValue(),
+              null,
+              null,
+              f.file(),
+              f.row()));
     }
     int added = 0;
     int refined = 0;
     int agreed = 0;
-    String sourceName = source + ", " + parsed.asOf();
     for (Claim claim : parsed.claims()) {
       Recorded record = records.get(claim.key());
       if (claim.present()) {
@@ -233,15 +243,7 @@ public class RatificationImports {
           Object[] absent = earlierAbsent.get(claim.key());
           LocalDate absentAsOf = absent == null ? null : (LocalDate) absent[1];
           if (absentAsOf != null && (claim.date() == null || !claim.date().isAfter(absentAsOf))) {
-            found.add(
-                disagreement(
-                    claim,
-                    "not "
-                        + claim.event().name().toLowerCase(java.util.Locale.ROOT)
-                        + " ("
-                        + absent[2]
-                        + ")",
-                    sourceName));
+            found.add(disagreement(claim, "-", (String) absent[2]));
           } else {
             upsert(claim, importId, now);
             added++;
@@ -254,11 +256,11 @@ public class RatificationImports {
         } else if (compatible(record, claim)) {
           agreed++;
         } else {
-          found.add(disagreement(claim, record.describe(), sourceName));
+          found.add(disagreement(claim, record.describe(), record.source()));
         }
       } else if (record != null) {
         if (record.date() == null || !record.date().isAfter(parsed.asOf())) {
-          found.add(disagreement(claim, record.describe(), sourceName));
+          found.add(disagreement(claim, record.describe(), record.source()));
         } else {
           agreed++;
         }
@@ -269,7 +271,7 @@ public class RatificationImports {
         importId, parsed.rows(), parsed.claims().size(), added, refined, agreed, listed);
   }
 
-  private static Discrepancy disagreement(Claim claim, String recorded, String sourceName) {
+  private static Discrepancy disagreement(Claim claim, String recorded, String recordedSource) {
     return new Discrepancy(
         "SOURCES_DISAGREE",
         claim.iso3(),
@@ -277,12 +279,9 @@ public class RatificationImports {
         claim.event().name(),
         claim.describe(),
         recorded,
-        sourceName
-            + " says "
-            + (claim.present() ? claim.describe() : "no")
-            + "; recorded: "
-            + recorded
-            + "; the record is kept until an administrator decides");
+        recordedSource,
+        null,
+        0);
   }
 
   private static boolean sameDate(Recorded record, Claim claim) {
@@ -387,8 +386,8 @@ public class RatificationImports {
               """
               insert into ratification_discrepancy
                 (id, import_id, state_iso3, instrument_code, event, kind, source_value,
-                 recorded_value, detail)
-              values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                 recorded_value, recorded_source, source_file, source_row)
+              values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
               """)
           .params(
               UUID.randomUUID(),
@@ -399,7 +398,9 @@ public class RatificationImports {
               d.kind(),
               d.sourceValue(),
               d.recordedValue(),
-              d.detail())
+              d.recordedSource(),
+              d.file(),
+              d.row() == 0 ? null : d.row())
           .update();
       listed.add(d);
     }

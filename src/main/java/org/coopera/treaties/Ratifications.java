@@ -65,6 +65,9 @@ public class Ratifications {
       String event,
       String sourceValue,
       String recordedValue,
+      String recordedSource,
+      String file,
+      Integer row,
       String detail,
       String source,
       String status,
@@ -131,13 +134,23 @@ public class Ratifications {
         .single();
   }
 
+  /** How many of the 18 instruments bind one State (Member or observer), dated or not. */
+  public long instrumentsBinding(String iso3) {
+    return jdbc.sql("select count(*) from ratification where state_iso3 = ? and event = 'CONSENT'")
+        .param(iso3)
+        .query(Long.class)
+        .single();
+  }
+
   /**
    * Acceptances of the individual communications procedures (by protocol or declaration) at the end
    * of {@code date} (null: now, counting those without a known date too).
    */
   public long communicationsAccepted(LocalDate date, StatsScope scope) {
     StatsScope.SqlCondition states = scope.states("r.state_iso3");
-    List<Object> params = new ArrayList<>(states.params());
+    List<Object> params = new ArrayList<>();
+    params.add(Procedures.communicationsProtocols().toArray(String[]::new));
+    params.addAll(states.params());
     String when = "";
     if (date != null) {
       when = " and r.on_date <= ?";
@@ -146,8 +159,7 @@ public class Ratifications {
     return jdbc.sql(
             """
             select count(*) from ratification r
-            where ((r.event = 'CONSENT' and r.instrument_code in
-                      ('icescr_op', 'iccpr_op1', 'op_cedaw', 'op_crc_ic', 'op_crpd'))
+            where ((r.event = 'CONSENT' and r.instrument_code = any(cast(? as text[])))
                    or r.event = 'COMMUNICATIONS') and\s"""
                 + states.sql()
                 + when)
@@ -226,11 +238,12 @@ public class Ratifications {
         .list()
         .forEach(r -> rows.put(r.iso3(), r));
     Map<String, Map<String, Object[]>> events = new HashMap<>();
+    StatsScope.SqlCondition recorded = scope.states("r.state_iso3");
     jdbc.sql(
             "select r.state_iso3, r.instrument_code, r.event, r.on_date, r.date_precision"
                 + " from ratification r where "
-                + scope.states("r.state_iso3").sql())
-        .params(scope.states("r.state_iso3").params())
+                + recorded.sql())
+        .params(recorded.params())
         .query(
             (rs, n) ->
                 new Object[] {
@@ -308,8 +321,8 @@ public class Ratifications {
     return jdbc.sql(
             """
             select d.id, d.kind, d.state_iso3, st.name, d.instrument_code, d.event, d.source_value,
-                   d.recorded_value, d.detail, i.source || ', ' || to_char(i.as_of, 'YYYY-MM-DD'),
-                   d.status, d.version
+                   d.recorded_value, d.recorded_source, d.source_file, d.source_row, d.detail,
+                   i.source || ', ' || to_char(i.as_of, 'YYYY-MM-DD'), d.status, d.version
             from ratification_discrepancy d
             join ratification_import i on i.id = d.import_id
             left join state st on st.iso3 = d.state_iso3"""
@@ -329,8 +342,11 @@ public class Ratifications {
                     rs.getString(8),
                     rs.getString(9),
                     rs.getString(10),
-                    rs.getString(11),
-                    rs.getLong(12)))
+                    (Integer) rs.getObject(11),
+                    rs.getString(12),
+                    rs.getString(13),
+                    rs.getString(14),
+                    rs.getLong(15)))
         .list();
   }
 

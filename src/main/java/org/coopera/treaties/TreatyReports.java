@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.coopera.identity.CooperaUser;
@@ -249,23 +250,26 @@ public class TreatyReports {
   }
 
   /**
-   * The date the initial report fell due for a State party without a recorded report: the rule's
-   * years after the instrument bound it (its consent, or the entry into force if later).
+   * For each instrument with a reporting rule that binds the State with a known date, the date its
+   * initial report fell due: the rule's years after the instrument bound it (its consent, or the
+   * entry into force if later).
    */
-  public Optional<LocalDate> initialDue(String iso3, String instrument) {
-    return jdbc.sql(
+  public Map<String, LocalDate> initialDues(String iso3) {
+    Map<String, LocalDate> dues = new java.util.HashMap<>();
+    jdbc.sql(
             """
-            select (greatest(r.on_date, i.entry_into_force_on)
+            select r.instrument_code,
+                   (greatest(r.on_date, i.entry_into_force_on)
                     + make_interval(years => rr.initial_years))::date
             from ratification r
             join instrument i on i.code = r.instrument_code
             join reporting_rule rr on rr.instrument_code = r.instrument_code
-            where r.state_iso3 = ? and r.instrument_code = ? and r.event = 'CONSENT'
-              and r.on_date is not null
+            where r.state_iso3 = ? and r.event = 'CONSENT' and r.on_date is not null
             """)
-        .params(iso3, instrument)
-        .query(LocalDate.class)
-        .optional();
+        .param(iso3)
+        .query((rs, n) -> dues.put(rs.getString(1), rs.getObject(2, LocalDate.class)))
+        .list();
+    return dues;
   }
 
   /**
@@ -276,7 +280,7 @@ public class TreatyReports {
   @Transactional
   public UUID record(String iso3, ReportInput input, CooperaUser user) {
     mayRecord(iso3, user);
-    validate(iso3, input);
+    Rule rule = validate(iso3, input);
     UUID id = UUID.randomUUID();
     Timestamp now = Timestamp.from(Instant.now());
     try {
@@ -306,7 +310,7 @@ public class TreatyReports {
     } catch (DuplicateKeyException e) {
       throw new InvalidInputException("treaties.report.error.sequence-taken", "sequence");
     }
-    scheduleNext(iso3, input, user);
+    scheduleNext(iso3, input, rule, user);
     return id;
   }
 
@@ -328,7 +332,7 @@ public class TreatyReports {
             input.reviewSession(),
             input.observationsSymbol(),
             input.nextDueOn());
-    validate(current.iso3(), fixed);
+    Rule rule = validate(current.iso3(), fixed);
     int changed =
         jdbc.sql(
                 """
@@ -351,7 +355,7 @@ public class TreatyReports {
     if (changed == 0) {
       throw new InvalidInputException("treaties.report.error.stale", null);
     }
-    scheduleNext(current.iso3(), fixed, user);
+    scheduleNext(current.iso3(), fixed, rule, user);
   }
 
   /** Whether this person may record the reports of this State. */
@@ -366,7 +370,8 @@ public class TreatyReports {
     }
   }
 
-  private void validate(String iso3, ReportInput input) {
+  /** The instrument's rule, once everything typed is acceptable. */
+  private Rule validate(String iso3, ReportInput input) {
     Rule rule =
         rules().stream()
             .filter(r -> r.instrument().equals(input.instrument()))
@@ -416,18 +421,14 @@ public class TreatyReports {
     if (input.nextDueOn() != null && !input.nextDueOn().isAfter(input.reviewedOn())) {
       throw new InvalidInputException("treaties.report.error.next-due", "nextDueOn");
     }
+    return rule;
   }
 
   /** After a review, the next periodic report, unless it is recorded already. */
-  private void scheduleNext(String iso3, ReportInput input, CooperaUser user) {
+  private void scheduleNext(String iso3, ReportInput input, Rule rule, CooperaUser user) {
     if (input.reviewedOn() == null) {
       return;
     }
-    Rule rule =
-        rules().stream()
-            .filter(r -> r.instrument().equals(input.instrument()))
-            .findFirst()
-            .orElseThrow();
     LocalDate next = input.nextDueOn();
     if (next == null && rule.periodicYears() != null) {
       next = input.reviewedOn().plusYears(rule.periodicYears());

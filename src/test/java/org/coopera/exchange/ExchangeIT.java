@@ -277,6 +277,150 @@ class ExchangeIT {
 
   // helpers
 
+  @Test
+  void aPracticeIsReadInTheReadersLanguageAndFoundThroughItsVersions() throws Exception {
+    String mark = suffix();
+    UUID id = published("SVN", "Versions " + mark);
+    String page = "/practices/" + id;
+    // no version yet: an Arabic reader sees the English original, marked as such
+    Document arabic = Jsoup.parse(body(mvc.perform(get(page + "?lang=ar"))));
+    assertThat(arabic.selectFirst("h1").text()).isEqualTo("Versions " + mark);
+    assertThat(arabic.selectFirst("h1").attr("lang")).isEqualTo("en");
+    assertThat(arabic.select("#text-language-note span")).hasSize(1);
+    // the State's coordinator writes the Arabic version
+    call(
+            post(page + "/versions")
+                .param("language", "ar")
+                .param("title", "ممارسة " + mark)
+                .param("whatDone", "أنشئت آلية وطنية ترجمان" + mark)
+                .with(csrf()),
+            DemoLogins.COORDINATOR_SVN)
+        .andExpect(status().is3xxRedirection());
+    arabic = Jsoup.parse(body(mvc.perform(get(page + "?lang=ar"))));
+    assertThat(arabic.selectFirst("h1").text()).isEqualTo("ممارسة " + mark);
+    assertThat(arabic.selectFirst("h1").attr("lang")).isEqualTo("ar");
+    assertThat(arabic.select("#read-original")).hasSize(1);
+    // a field the version leaves out shows the original's
+    assertThat(arabic.text()).contains("After the review");
+    // the original on request, and for a Russian reader (no Russian version), marked
+    Document original = Jsoup.parse(body(mvc.perform(get(page + "?lang=ar&text=en"))));
+    assertThat(original.selectFirst("h1").text()).isEqualTo("Versions " + mark);
+    assertThat(original.select("#read-version")).hasSize(1);
+    Document russian = Jsoup.parse(body(mvc.perform(get(page + "?lang=ru"))));
+    assertThat(russian.selectFirst("h1").text()).isEqualTo("Versions " + mark);
+    assertThat(russian.select("#text-language-note span")).hasSize(1);
+    // an English reader reads the original with no note
+    Document english = Jsoup.parse(body(mvc.perform(get(page + "?lang=en"))));
+    assertThat(english.select("#text-language-note").text()).isEmpty();
+    assertThat(english.select("#version-list a").eachAttr("lang")).containsExactly("ar");
+    // search finds the practice through its Arabic version; the catalogue titles it in Arabic
+    assertThat(ids("?q=" + "ترجمان" + mark)).containsExactly(id.toString());
+    Document catalogue = Jsoup.parse(body(mvc.perform(get("/practices?lang=ar&q=" + mark))));
+    assertThat(catalogue.select("a[lang=ar]").eachText()).contains("ممارسة " + mark);
+    // a stale version is refused, what was typed kept and nothing written
+    Document stale =
+        Jsoup.parse(
+            body(
+                call(
+                        post(page + "/versions?lang=en")
+                            .param("language", "ar")
+                            .param("expectedVersion", "7")
+                            .param("title", "Stale " + mark)
+                            .param("whatDone", "Typed and kept " + mark)
+                            .with(csrf()),
+                        DemoLogins.COORDINATOR_SVN)
+                    .andExpect(status().isConflict())));
+    assertThat(stale.select("#version-refusal")).hasSize(1);
+    assertThat(stale.selectFirst("#version-ar-whatDone").text())
+        .isEqualTo("Typed and kept " + mark);
+    // a version without its title, or in the original's language, is refused beside the field
+    Document untitled =
+        Jsoup.parse(
+            body(
+                call(
+                        post(page + "/versions?lang=en")
+                            .param("language", "fr")
+                            .param("title", " ")
+                            .param("whatDone", "Gardé " + mark)
+                            .with(csrf()),
+                        DemoLogins.COORDINATOR_SVN)
+                    .andExpect(status().isBadRequest())));
+    assertThat(untitled.selectFirst("#version-new-title").attr("aria-invalid")).isEqualTo("true");
+    assertThat(untitled.selectFirst("#version-new-title").attr("aria-describedby"))
+        .isEqualTo("version-new-title-error");
+    assertThat(untitled.select("#version-new-title-error").text()).isNotEmpty();
+    assertThat(untitled.selectFirst("#version-new-whatDone").text()).isEqualTo("Gardé " + mark);
+    call(
+            post(page + "/versions")
+                .param("language", "en")
+                .param("title", "Same language")
+                .param("whatDone", "x")
+                .with(csrf()),
+            DemoLogins.COORDINATOR_SVN)
+        .andExpect(status().isBadRequest());
+    // only the State's officials and administrators write versions
+    call(
+            post(page + "/versions")
+                .param("language", "es")
+                .param("title", "No")
+                .param("whatDone", "No")
+                .with(csrf()),
+            DemoLogins.COORDINATOR_PRY)
+        .andExpect(status().isForbidden());
+    assertThat(count("select count(*) from content_version where subject_id = ?", id)).isEqualTo(1);
+    assertThat(
+            count(
+                "select count(*) from content_version where subject_id = ? and fields->>'title' = ?",
+                id,
+                "ممارسة " + mark))
+        .isEqualTo(1);
+    // the version is removed from the version read
+    call(
+            post(page + "/versions/ar/remove").param("expectedVersion", "0").with(csrf()),
+            DemoLogins.ADMIN)
+        .andExpect(status().is3xxRedirection());
+    assertThat(count("select count(*) from content_version where subject_id = ?", id)).isZero();
+  }
+
+  @Test
+  void versionsAreWrittenAndReadThroughTheApi() throws Exception {
+    String mark = suffix();
+    UUID id = published("SVN", "Api versions " + mark);
+    String versions = API + "/" + id + "/versions/";
+    String written =
+        body(
+            call(
+                    json(
+                        put(versions + "zh"),
+                        "{\"title\": \"实践 " + mark + "\", \"whatDone\": \"设立了国家机制\"}"),
+                    DemoLogins.FOCAL_POINT_SVN)
+                .andExpect(status().isOk()));
+    assertThat(JsonPath.<String>read(written, "$.originalLanguage")).isEqualTo("en");
+    assertThat(JsonPath.<String>read(written, "$.versions.zh.fields.title"))
+        .isEqualTo("实践 " + mark);
+    // a stale change is refused with 409, a missing title with 400 naming the field
+    String stale =
+        body(
+            call(
+                    json(
+                        put(versions + "zh"),
+                        "{\"title\": \"x\", \"whatDone\": \"y\", \"expectedVersion\": 3}"),
+                    DemoLogins.FOCAL_POINT_SVN)
+                .andExpect(status().isConflict()));
+    assertThat(JsonPath.<String>read(stale, "$.code")).isEqualTo("stale");
+    String untitled =
+        body(
+            call(json(put(versions + "ru"), "{\"whatDone\": \"y\"}"), DemoLogins.FOCAL_POINT_SVN)
+                .andExpect(status().isBadRequest()));
+    assertThat(JsonPath.<String>read(untitled, "$.field")).isEqualTo("title");
+    // anyone reads the versions of a published practice; removing needs the version read
+    String read = body(mvc.perform(get(API + "/" + id)).andExpect(status().isOk()));
+    assertThat(JsonPath.<Integer>read(read, "$.versions.zh.version")).isZero();
+    call(delete(versions + "zh").param("expectedVersion", "0"), DemoLogins.COORDINATOR_SVN)
+        .andExpect(status().isOk());
+    assertThat(count("select count(*) from content_version where subject_id = ?", id)).isZero();
+  }
+
   static String suffix() {
     return UUID.randomUUID().toString().substring(0, 8);
   }

@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -29,6 +30,7 @@ import org.coopera.support.DemoLogins;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
@@ -50,6 +52,7 @@ class FundApiIT {
   @Autowired JsonMapper json;
   @Autowired Funds funds;
   @Autowired UserDetailsService users;
+  @Autowired MessageSource messages;
 
   FundTestSupport t;
 
@@ -461,6 +464,31 @@ class FundApiIT {
               "Available (received - allocated): USD 640,000.00",
               "Disbursed: USD 125,000.50");
     }
+
+    byte[] arabic =
+        t.get(base + "/report.pdf?lang=ar", DemoLogins.ADMIN)
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsByteArray();
+    try (PDDocument document = Loader.loadPDF(arabic)) {
+      assertThat(document.getDocumentCatalog().getLanguage()).isEqualTo("ar");
+      String text = compact(new PDFTextStripper().getText(document));
+      Locale language = Locale.forLanguageTag("ar");
+      assertThat(text)
+          .as("the report in the reader's language")
+          .contains(
+              compact(messages.getMessage("funds.report.income", null, language)),
+              compact(messages.getMessage("funds.report.balance", null, language)),
+              "NOR",
+              "CHE");
+    }
+  }
+
+  /** Without spaces, Arabic presentation forms back to letters. */
+  private static String compact(String text) {
+    return java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC)
+        .replaceAll("[\\s\\u00a0\\u202f]+", "");
   }
 
   private static String income(String currency, String amount, String rate) {

@@ -381,6 +381,86 @@ class PublicImplementationIT {
         approved.evidence().get(0).id());
   }
 
+  @Test
+  void actionsAndUpdatesAreReadInTheReadersLanguageWithTheOriginalMarked() throws Exception {
+    String mark = UUID.randomUUID().toString().substring(0, 8);
+    UUID assignment = assign("SVN", "Ministry of Justice");
+    UUID action = action("SVN", assignment, "Train judges " + mark);
+    ProgressUpdates.Update update =
+        update(
+            "SVN",
+            assignment,
+            "action:" + action,
+            "in-progress",
+            "Judges trained " + mark,
+            3,
+            null);
+    String actionPage = "/workspace/SVN/actions/" + action;
+    String updatePage = "/workspace/SVN/updates/" + update.id();
+    // the State's coordinator writes the Spanish versions in the workspace
+    mvc.perform(
+            post(actionPage + "/versions")
+                .param("language", "es")
+                .param("title", "Formar a los jueces " + mark)
+                .with(csrf())
+                .with(logins.as(COORDINATOR_SVN)))
+        .andExpect(status().is3xxRedirection());
+    mvc.perform(
+            post(updatePage + "/versions")
+                .param("language", "es")
+                .param("narrative", "Jueces formados " + mark)
+                .with(csrf())
+                .with(logins.as(COORDINATOR_SVN)))
+        .andExpect(status().is3xxRedirection());
+    // a narrative is required in every version; what was typed stays
+    Document refused =
+        Jsoup.parse(
+            body(
+                post(updatePage + "/versions?lang=en")
+                    .param("language", "fr")
+                    .param("narrative", "  ")
+                    .with(csrf())
+                    .with(logins.as(COORDINATOR_SVN)),
+                400));
+    assertThat(refused.selectFirst("#version-new-narrative").attr("aria-invalid"))
+        .isEqualTo("true");
+    // the public reads them in Spanish; a Russian reader reads the English original, marked
+    String publicPage = "/implementation/SVN/assignments/" + assignment;
+    Document spanish = Jsoup.parse(body(get(publicPage + "?lang=es"), 200));
+    assertThat(spanish.select("span[lang=es]").eachText()).contains("Formar a los jueces " + mark);
+    assertThat(spanish.select("p.narrative[lang=es]").eachText())
+        .contains("Jueces formados " + mark);
+    Document russian = Jsoup.parse(body(get(publicPage + "?lang=ru"), 200));
+    assertThat(russian.select("span[lang=en]").eachText()).contains("Train judges " + mark);
+    assertThat(russian.select("p.narrative[lang=en]").eachText())
+        .contains("Judges trained " + mark);
+    assertThat(russian.select(".original-mark")).isNotEmpty();
+    // the workspace pages show the reader's version and list the versions
+    Document workspace =
+        Jsoup.parse(body(get(actionPage + "?lang=es").with(logins.as(COORDINATOR_SVN)), 200));
+    assertThat(workspace.selectFirst("h1 span[lang]").text())
+        .isEqualTo("Formar a los jueces " + mark);
+    assertThat(workspace.select("#version-list a").eachAttr("lang")).containsExactly("es");
+    Document original =
+        Jsoup.parse(
+            body(get(updatePage + "?lang=es&text=en").with(logins.as(COORDINATOR_SVN)), 200));
+    assertThat(original.selectFirst("#narrative").text()).isEqualTo("Judges trained " + mark);
+    // someone who may not work on the assignment cannot write versions
+    mvc.perform(
+            post(actionPage + "/versions")
+                .param("language", "fr")
+                .param("title", "Non")
+                .with(csrf())
+                .with(logins.as(DemoLogins.COORDINATOR_PRY)))
+        .andExpect(status().is4xxClientError());
+    assertThat(
+            jdbc.sql("select count(*) from content_version where subject_id in (?, ?)")
+                .params(action, update.id())
+                .query(Long.class)
+                .single())
+        .isEqualTo(2);
+  }
+
   private UUID assign(String iso3, String leadName) {
     return assign(iso3, institution(iso3, leadName));
   }

@@ -7,90 +7,115 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.coopera.support.Browser;
+import org.coopera.support.Browsers;
 import org.coopera.support.CooperaIntegrationTest;
 import org.coopera.support.DemoLogins;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.coopera.support.Wording;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.MessageSource;
 
 /**
- * A focal point's round in a real browser: sign in, open a recommendation assigned to their
- * institution, add a progress update with evidence and submit it; the coordinator approves and
- * publishes it; a visitor reads it on the State's public implementation page.
+ * A focal point's round in a real browser, in English and in Arabic: sign in, open a recommendation
+ * assigned to their institution, add a progress update with evidence and submit it; the coordinator
+ * approves and publishes it; a visitor reads it on the State's public implementation page. Each
+ * language's round writes its own update.
  */
 @CooperaIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WorkspaceBrowserIT {
 
-  static final String MARKER =
-      "Browser round: the module was drafted with the Judicial Training Centre";
+  static final String CODE = "UPR-SVN-S34-122.44";
+  static final String ACTION = "Train judges and prosecutors on hate crime and hate speech";
+  static final By STATUS = By.cssSelector("div.alert[role=status]");
 
   @LocalServerPort int port;
+  @Autowired MessageSource messages;
 
-  private Browser browser;
+  private Browsers browsers;
 
-  @BeforeEach
-  void startBrowser() {
-    browser = Browser.start(port);
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    if (browser != null) {
-      browser.close();
+  @AfterAll
+  void closeBrowsers() {
+    if (browsers != null) {
+      browsers.close();
     }
   }
 
-  @Test
-  void aFocalPointReportsTheCoordinatorApprovesAndThePublicSeesIt(@TempDir Path folder)
-      throws Exception {
-    File evidence = folder.resolve("training-module.pdf").toFile();
+  @ParameterizedTest
+  @ValueSource(strings = {"en", "ar"})
+  void aFocalPointReportsTheCoordinatorApprovesAndThePublicSeesIt(
+      String language, @TempDir Path folder) throws Exception {
+    if (browsers == null) {
+      browsers = new Browsers(port);
+    }
+    Wording words = new Wording(messages, language);
+    String marker =
+        "Browser round ("
+            + language
+            + "): the module was drafted with the Judicial Training Centre";
+    String fileName = "training-module-" + language + ".pdf";
+    File evidence = folder.resolve(fileName).toFile();
     Files.writeString(
         evidence.toPath(),
         "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n",
         StandardCharsets.US_ASCII);
 
     // the focal point of the Ministry of Justice
-    browser.signIn(DemoLogins.FOCAL_POINT_SVN, DemoLogins.PASSWORD);
-    browser.open("/workspace?lang=en");
-    browser.until(d -> d.getCurrentUrl().endsWith("/workspace/SVN") ? Boolean.TRUE : null);
-    browser.click(By.cssSelector("a[href='/workspace/SVN/assignments']"));
-    browser.click(By.partialLinkText("UPR-SVN-S34-122.44"));
-    browser.until(
+    Browser focalPoint = browsers.of(DemoLogins.FOCAL_POINT_SVN);
+    focalPoint.open("/workspace?lang=" + language);
+    focalPoint.until(d -> d.getCurrentUrl().endsWith("/workspace/SVN") ? Boolean.TRUE : null);
+    focalPoint.assertLanguage(language);
+    focalPoint.click(By.cssSelector("a[href='/workspace/SVN/assignments']"));
+    focalPoint.click(By.partialLinkText(CODE));
+    focalPoint.until(
         d -> d.getCurrentUrl().contains("/workspace/SVN/assignments/") ? Boolean.TRUE : null);
-    assertThat(browser.text(By.tagName("h1"))).contains("UPR-SVN-S34-122.44");
+    focalPoint.assertLanguage(language);
+    assertThat(focalPoint.text(By.tagName("h1"))).contains(CODE);
+    assertThat(focalPoint.text(By.id("updates-heading"))).isEqualTo(words.get("updates.title"));
 
-    browser.click(By.xpath("//summary[contains(., 'Add a progress update')]"));
-    new Select(browser.find(By.id("upd-subject")))
-        .selectByVisibleText("Train judges and prosecutors on hate crime and hate speech");
-    new Select(browser.find(By.id("upd-status"))).selectByValue("in-progress");
-    browser.find(By.id("upd-narrative")).sendKeys(MARKER);
-    browser.chooseFile(By.id("upd-evidence"), evidence);
-    browser.click(By.xpath("//button[@value='submit' and contains(., 'Submit for review')]"));
-    browser.untilText(
-        By.cssSelector("div.alert[role=status]"),
-        "The update was submitted to the coordinator for review.");
-    assertThat(browser.text(By.id("updates"))).contains(MARKER, "training-module.pdf", "Submitted");
-    browser.signOut();
+    focalPoint.click(By.id("add-update"));
+    new Select(focalPoint.find(By.id("upd-subject"))).selectByVisibleText(ACTION);
+    new Select(focalPoint.find(By.id("upd-status"))).selectByValue("in-progress");
+    focalPoint.find(By.id("upd-narrative")).sendKeys(marker);
+    focalPoint.chooseFile(By.id("upd-evidence"), evidence);
+    focalPoint.click(By.cssSelector("button[name=then][value=submit]"));
+    focalPoint.untilText(STATUS, words.get("update.submitted"));
+    assertThat(
+            focalPoint.text(
+                By.xpath("//section[@id='updates']/article[contains(., '" + marker + "')]")))
+        .contains(marker, fileName, words.get("update.review.submitted"));
 
     // the coordinator approves, then publishes
-    browser.signIn(DemoLogins.COORDINATOR_SVN, DemoLogins.PASSWORD);
-    browser.open("/workspace/SVN/review?lang=en");
-    browser.click(
-        By.xpath("//article[contains(., '" + MARKER + "')]//button[contains(., 'Approve')]"));
-    browser.untilText(By.cssSelector("div.alert[role=status]"), "The update was approved.");
-    browser.click(By.xpath("//li[contains(., 'Browser round')]//button[contains(., 'Publish')]"));
-    browser.untilText(By.cssSelector("div.alert[role=status]"), "The update was published.");
-    browser.signOut();
+    Browser coordinator = browsers.of(DemoLogins.COORDINATOR_SVN);
+    coordinator.open("/workspace/SVN/review?lang=" + language);
+    coordinator.assertLanguage(language);
+    coordinator.click(
+        By.xpath(
+            "//article[contains(., '"
+                + marker
+                + "')]//form[contains(@action, '/approve')]//button[@type='submit']"));
+    coordinator.untilText(STATUS, words.get("update.step.approve"));
+    coordinator.click(
+        By.xpath(
+            "//li[contains(., '"
+                + marker
+                + "')]//form[contains(@action, '/publish')]//button[@type='submit']"));
+    coordinator.untilText(STATUS, words.get("update.step.publish"));
 
     // anyone reads it on the State's public implementation page
-    browser.open("/implementation/SVN?lang=en");
-    browser.until(d -> d.getPageSource().contains("UPR-SVN-S34-122.44") ? Boolean.TRUE : null);
-    browser.click(By.partialLinkText("UPR-SVN-S34-122.44"));
-    browser.until(d -> d.getPageSource().contains(MARKER) ? Boolean.TRUE : null);
-    assertThat(browser.text(By.tagName("main"))).contains(MARKER, "training-module.pdf");
+    Browser visitor = browsers.visitor();
+    visitor.open("/implementation/SVN?lang=" + language);
+    visitor.assertLanguage(language);
+    visitor.click(By.partialLinkText(CODE));
+    visitor.until(d -> d.getPageSource().contains(marker) ? Boolean.TRUE : null);
+    visitor.assertLanguage(language);
+    assertThat(visitor.text(By.tagName("main"))).contains(marker, fileName);
   }
 }

@@ -8,59 +8,76 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.coopera.support.Browser;
+import org.coopera.support.Browsers;
 import org.coopera.support.CooperaIntegrationTest;
 import org.coopera.support.DemoLogins;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.coopera.support.Wording;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.MessageSource;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The registry in a real browser: the public search page updating as the visitor types and filters,
- * with the address keeping the query; a State coordinator's import from upload to the applied
- * import, and its recommendations found by the search.
+ * The registry in a real browser, in English and in Arabic: the public search page updating as the
+ * visitor types and filters, with the address keeping the query; a State coordinator's import from
+ * upload to the applied import, and its recommendations found by the search. Elements are found by
+ * id, name or address, texts compared with the language's message bundle.
  */
 @CooperaIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RegistryBrowserIT {
+
+  static final By COUNT = By.cssSelector("#results p[role=status]");
 
   @LocalServerPort int port;
   @Autowired MockMvc mvc;
   @Autowired JsonMapper json;
+  @Autowired MessageSource messages;
 
-  private Browser browser;
+  private Browsers browsers;
 
-  @BeforeEach
-  void startBrowser() {
-    browser = Browser.start(port);
-  }
-
-  @AfterEach
-  void closeBrowser() {
-    if (browser != null) {
-      browser.close();
+  @AfterAll
+  void closeBrowsers() {
+    if (browsers != null) {
+      browsers.close();
     }
   }
 
-  @Test
-  void aVisitorSearchesFiltersAndSharesTheAddress() throws Exception {
-    browser.open("/recommendations?lang=en");
+  private Browsers browsers() {
+    if (browsers == null) {
+      browsers = new Browsers(port);
+    }
+    return browsers;
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"en", "ar"})
+  void aVisitorSearchesFiltersAndSharesTheAddress(String language) throws Exception {
+    Wording words = new Wording(messages, language);
+    Browser browser = browsers().visitor();
+    browser.open("/recommendations?lang=" + language);
+    browser.assertLanguage(language);
+    browser.untilText(By.tagName("h1"), words.get("recommendations.search.heading"));
     var query = browser.find(By.id("q"));
+    query.clear();
     query.sendKeys("torture");
     query.sendKeys(Keys.ENTER);
 
     browser.until(d -> d.getCurrentUrl().contains("q=torture") ? Boolean.TRUE : null);
-    browser.untilText(By.cssSelector("#results p[role=status]"), count(total("q=torture")));
+    browser.untilText(COUNT, count(words, total("q=torture")));
 
     browser.click(By.cssSelector("input.facet-input[name=state][value=CHN]"));
     browser.until(d -> d.getCurrentUrl().contains("state=CHN") ? Boolean.TRUE : null);
-    String filtered = count(total("q=torture&state=CHN"));
-    browser.untilText(By.cssSelector("#results p[role=status]"), filtered);
+    String filtered = count(words, total("q=torture&state=CHN"));
+    browser.untilText(COUNT, filtered);
     assertThat(browser.url())
         .as("the address holds the query and the filter")
         .contains("q=torture");
@@ -68,53 +85,67 @@ class RegistryBrowserIT {
     String shared = browser.url();
     browser.open("/");
     browser.open(shared.substring(shared.indexOf("/recommendations")));
-    browser.untilText(By.cssSelector("#results p[role=status]"), filtered);
+    browser.untilText(COUNT, filtered);
+    browser.assertLanguage(language);
     Boolean ticked =
         browser.until(
             d ->
                 d.findElement(By.cssSelector("input.facet-input[name=state][value=CHN]"))
                     .isSelected());
     assertThat(ticked).as("the reopened address ticks the facet").isTrue();
-    assertThat(browser.text(By.cssSelector("#results mark")))
+    assertThat(browser.text(By.cssSelector("#results p.card-text[lang=en] mark")))
         .as("the matched word is highlighted")
         .containsIgnoringCase("tortur");
 
-    String code = browser.text(By.cssSelector("#results ol.results h2 a"));
-    browser.click(By.cssSelector("#results ol.results h2 a"));
+    By first = By.cssSelector("#results ol.results h2 a[href^='/recommendations/']");
+    String code = browser.text(first);
+    browser.click(first);
     browser.until(
         d -> d.getCurrentUrl().endsWith("/recommendations/" + code) ? Boolean.TRUE : null);
-    assertThat(browser.text(By.tagName("h1"))).contains(code);
+    browser.assertLanguage(language);
+    assertThat(browser.text(By.tagName("h1"))).isEqualTo(words.get("recommendation.heading", code));
   }
 
-  @Test
-  void aCoordinatorUploadsAFileReadsThePreviewAndAppliesIt(@TempDir Path folder) throws Exception {
-    File file = folder.resolve("paraguay-browser.csv").toFile();
+  @ParameterizedTest
+  @ValueSource(strings = {"en", "ar"})
+  void aCoordinatorUploadsAFileReadsThePreviewAndAppliesIt(String language, @TempDir Path folder)
+      throws Exception {
+    Wording words = new Wording(messages, language);
+    String marker = "RegistryBrowserIT" + language;
+    String name = "paraguay-browser-" + language + ".csv";
+    File file = folder.resolve(name).toFile();
     Files.writeString(
         file.toPath(),
         "state_under_review,mechanism,session,text,recommending_states,response\r\n"
-            + "PRY,UPR,24,Give the national preventive mechanism a budget of its own"
-            + " (RegistryBrowserIT),Uruguay,supported\r\n"
-            + "PRY,UPR,24,Publish the registry of detention places (RegistryBrowserIT),,noted\r\n",
+            + "PRY,UPR,24,Give the national preventive mechanism a budget of its own ("
+            + marker
+            + "),Uruguay,supported\r\n"
+            + "PRY,UPR,24,Publish the registry of detention places ("
+            + marker
+            + "),,noted\r\n",
         StandardCharsets.UTF_8);
 
-    browser.signIn(DemoLogins.COORDINATOR_PRY, DemoLogins.PASSWORD);
-    browser.open("/registry/imports?lang=en");
+    Browser browser = browsers().of(DemoLogins.COORDINATOR_PRY);
+    browser.open("/registry/imports?lang=" + language);
+    browser.assertLanguage(language);
     browser.chooseFile(By.id("file"), file);
     browser.click(By.cssSelector("form[action$='/registry/imports'] button[type=submit]"));
 
     browser.until(
         d -> d.getCurrentUrl().matches(".*/registry/imports/[0-9a-f-]{36}$") ? Boolean.TRUE : null);
-    assertThat(browser.text(By.tagName("h1"))).contains("paraguay-browser.csv");
+    browser.assertLanguage(language);
+    assertThat(browser.text(By.tagName("h1"))).contains(name);
     By apply = By.cssSelector("form[action$='/apply'] button");
-    assertThat(browser.text(apply)).isEqualTo("Apply: create 2 recommendations");
+    assertThat(browser.text(apply)).isEqualTo(words.get("import.apply", 2));
     browser.click(apply);
 
     browser.untilText(
-        By.cssSelector("div.alert[role=status]"), "2 recommendations were created by this import.");
-    assertThat(total("q=RegistryBrowserIT&state=PRY")).isEqualTo(2);
+        By.cssSelector("div.alert[role=status]"), words.get("import.status.APPLIED", 2));
+    assertThat(total("q=" + marker + "&state=PRY")).isEqualTo(2);
 
-    browser.open("/recommendations?lang=en&q=RegistryBrowserIT");
-    browser.untilText(By.cssSelector("#results p[role=status]"), "2 recommendations");
+    browser.open("/recommendations?q=" + marker);
+    browser.assertLanguage(language);
+    browser.untilText(COUNT, count(words, 2));
   }
 
   /** The number of recommendations the API finds for this query string. */
@@ -127,9 +158,7 @@ class RegistryBrowserIT {
     return json.readTree(body).get("total").asLong();
   }
 
-  private static String count(long total) {
-    return total == 0
-        ? "No recommendation found"
-        : total == 1 ? "1 recommendation" : String.format("%,d recommendations", total);
+  private static String count(Wording words, long total) {
+    return words.get("recommendations.results.count", total);
   }
 }

@@ -58,7 +58,7 @@ class ReferencePagesIT {
                         containsString("Examen périodique universel"),
                         containsString("2008–2011"),
                         containsString("Les 10 organes conventionnels"),
-                        containsString("Subcommittee on Prevention of Torture"),
+                        containsString("Sous-comité pour la prévention de la torture"),
                         containsString("Mandats thématiques"))));
   }
 

@@ -6,10 +6,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -29,6 +31,7 @@ public final class Browser implements AutoCloseable {
 
   private static final Duration PATIENCE = Duration.ofSeconds(15);
   private static final Duration POLL = Duration.ofMillis(100);
+  private static final Set<String> RIGHT_TO_LEFT = Set.of("ar", "fa", "he", "ur");
 
   private final WebDriver driver;
   private final String base;
@@ -138,23 +141,55 @@ public final class Browser implements AutoCloseable {
     until(d -> d.findElement(by).getText().strip().equals(text) ? Boolean.TRUE : null);
   }
 
+  /** The driver itself, for what the helpers here do not do (keys, scripts, axe). */
+  public WebDriver driver() {
+    return driver;
+  }
+
   public String url() {
     return driver.getCurrentUrl();
   }
 
-  /** Signs in through the sign-in page, as a person would. */
+  /**
+   * Signs in through the sign-in page, as a person would, in the language this browser already
+   * speaks (the language cookie is kept).
+   */
   public void signIn(String email, String password) {
-    open("/login?lang=en");
+    open("/login");
     find(By.id("email")).sendKeys(email);
     find(By.id("password")).sendKeys(password);
     click(By.cssSelector("form button[type=submit]"));
     until(d -> d.getCurrentUrl().contains("/login") ? null : Boolean.TRUE);
   }
 
-  /** Signs out by forgetting the session, as closing the browser would. */
+  /**
+   * Signs out by forgetting the session, as closing the browser would: the cookies that last only
+   * as long as the browser go, the remembered language stays.
+   */
   public void signOut() {
     open("/");
-    driver.manage().deleteAllCookies();
+    for (Cookie cookie : driver.manage().getCookies()) {
+      if (cookie.getExpiry() == null) {
+        driver.manage().deleteCookie(cookie);
+      }
+    }
+  }
+
+  /**
+   * Waits until the page is in this language: its {@code <html lang>} is the language and its
+   * direction is right to left for Arabic (and the other scripts written so), left to right
+   * otherwise.
+   */
+  public void assertLanguage(String language) {
+    String direction = RIGHT_TO_LEFT.contains(language) ? "rtl" : "ltr";
+    until(
+        d -> {
+          WebElement html = d.findElement(By.tagName("html"));
+          return language.equals(html.getAttribute("lang"))
+                  && direction.equals(html.getAttribute("dir"))
+              ? Boolean.TRUE
+              : null;
+        });
   }
 
   /** Chooses a local file in a file input. */

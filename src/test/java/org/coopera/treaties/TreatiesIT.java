@@ -175,6 +175,18 @@ class TreatiesIT {
         .isNotEmpty();
     assertThat(page.select("#discrepancy-table tr[data-kind=CONTRADICTING_FLAGS]"))
         .hasSizeGreaterThanOrEqualTo(10);
+    // each is worded in the reader's language: where it is and what it means
+    assertThat(
+            page.select("#discrepancy-table tr[data-kind=CONTRADICTING_FLAGS][data-state=KAZ]")
+                .text())
+        .contains("hr_status_iccpr_op1.csv, row")
+        .contains("the status was taken");
+    Document french = Jsoup.parse(body(call(get("/treaties/sources?lang=fr"), DemoLogins.ADMIN)));
+    assertThat(
+            french
+                .select("#discrepancy-table tr[data-kind=SOURCES_DISAGREE][data-state=ITA]")
+                .text())
+        .contains("L’enregistrement est gardé");
     assertThat(page.select("#discrepancy-table tr[data-kind=UNKNOWN_STATE]").text())
         .contains("Montserrat")
         .contains("Cook Islands");

@@ -188,7 +188,7 @@ class DemoLibrary {
     Library.Resource r =
         library.create(
             new Library.ResourceDraft(
-                d.title(), d.kind(), d.summary(), d.treaty(), d.theme(), d.audience()),
+                d.title(), d.kind(), d.summary(), d.treaty(), d.theme(), d.audience(), "en"),
             user);
     library.upload(r.id(), "en", slug(d.title()) + ".pdf", pdf(d.english()), "Demo", user);
     if (!d.french().isEmpty()) {

@@ -5,13 +5,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.coopera.identity.CooperaUser;
 import org.coopera.identity.Role;
+import org.coopera.platform.ContentVersions;
 import org.coopera.platform.InvalidInputException;
+import org.coopera.platform.LanguageNames;
 import org.coopera.platform.ListPage;
 import org.coopera.platform.PageParameters;
 import org.coopera.platform.StoredFiles;
@@ -39,18 +42,34 @@ public class Library {
       List.of("STATE_OFFICIALS", "TRAINERS", "NHRI", "CIVIL_SOCIETY", "EVERYONE");
   public static final List<String> LANGUAGES = List.of("ar", "zh", "en", "fr", "ru", "es");
 
+  /** The subject of a resource's versions in other languages. */
+  public static final String SUBJECT = "library_resource";
+
+  /** The texts a resource's version in another language carries. */
+  public static final List<ContentVersions.Field> VERSION_FIELDS =
+      List.of(
+          new ContentVersions.Field("title", "library.field.title", false, true, 300),
+          new ContentVersions.Field("summary", "library.field.summary", true, false, 20_000));
+
   private static final String MARK_START = "\u0001";
   private static final String MARK_END = "\u0002";
 
   private final JdbcClient jdbc;
   private final StoredFiles files;
   private final ReferenceData reference;
+  private final ContentVersions versions;
   private final Clock clock;
 
-  Library(JdbcClient jdbc, StoredFiles files, ReferenceData reference, Clock clock) {
+  Library(
+      JdbcClient jdbc,
+      StoredFiles files,
+      ReferenceData reference,
+      ContentVersions versions,
+      Clock clock) {
     this.jdbc = jdbc;
     this.files = files;
     this.reference = reference;
+    this.versions = versions;
     this.clock = clock;
   }
 
@@ -66,7 +85,22 @@ public class Library {
       boolean published,
       Instant updatedAt,
       long version,
-      List<FileVersion> files) {
+      List<FileVersion> files,
+      String originalLanguage,
+      Map<String, ContentVersions.Version> versions) {
+
+    /** The texts as written, by the names of {@link #VERSION_FIELDS}. */
+    public Map<String, String> originalTexts() {
+      Map<String, String> texts = new LinkedHashMap<>();
+      texts.put("title", title);
+      texts.put("summary", summary);
+      return texts;
+    }
+
+    /** The texts a reader of this language is shown, and in which language. */
+    public ContentVersions.Shown shown(String readerLanguage) {
+      return ContentVersions.shown(readerLanguage, originalLanguage, originalTexts(), versions);
+    }
 
     /** The latest version of each language, in the order of {@link #LANGUAGES}. */
     public List<FileVersion> current() {
@@ -94,7 +128,13 @@ public class Library {
 
   /** What a manager typed. */
   public record ResourceDraft(
-      String title, String kind, String summary, String treaty, String theme, String audience) {}
+      String title,
+      String kind,
+      String summary,
+      String treaty,
+      String theme,
+      String audience,
+      String language) {}
 
   /** The catalogue's filters; all optional. */
   public record Filter(
@@ -120,7 +160,8 @@ public class Library {
       String audience,
       boolean published,
       List<String> languages,
-      String snippet) {}
+      String snippet,
+      String titleLanguage) {}
 
   /** An edit made on a version that is no longer the current one. */
   public static class StaleResource extends RuntimeException {
@@ -162,8 +203,8 @@ public class Library {
     jdbc.sql(
             """
             insert into library_resource (id, title, kind, summary, treaty_code, theme_code,
-              audience, created_by, created_at, updated_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              audience, created_by, created_at, updated_at, original_language)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         .params(
             id,
@@ -175,7 +216,8 @@ public class Library {
             c.audience(),
             user.accountId(),
             now,
-            now)
+            now,
+            c.language())
         .update();
     return load(id);
   }
@@ -188,7 +230,8 @@ public class Library {
         jdbc.sql(
                 """
                 update library_resource set title = ?, kind = ?, summary = ?, treaty_code = ?,
-                  theme_code = ?, audience = ?, updated_at = ?, version = version + 1
+                  theme_code = ?, audience = ?, original_language = ?, updated_at = ?,
+                  version = version + 1
                 where id = ? and version = ?
                 """)
             .params(
@@ -198,6 +241,7 @@ public class Library {
                 c.treaty(),
                 c.theme(),
                 c.audience(),
+                c.language(),
                 Timestamp.from(clock.instant()),
                 id,
                 version)
@@ -352,7 +396,9 @@ public class Library {
           "(to_tsvector('simple', r.title || ' ' || coalesce(r.summary, ''))"
               + " @@ websearch_to_tsquery('simple', :q) or exists (select 1 from "
               + current
-              + " c where c.search @@ websearch_to_tsquery('simple', :q)))");
+              + " c where c.search @@ websearch_to_tsquery('simple', :q)) or "
+              + ContentVersions.matches(SUBJECT, "r.id", "q")
+              + ")");
     }
     String condition = where.isEmpty() ? "" : " where " + String.join(" and ", where);
     long total =
@@ -385,7 +431,7 @@ public class Library {
     List<Hit> hits =
         jdbc.sql(
                 "select r.id, r.title, r.kind, r.treaty_code, r.theme_code, r.audience,"
-                    + " r.published, array(select distinct f.language from library_file f"
+                    + " r.published, r.original_language, array(select distinct f.language from library_file f"
                     + " where f.resource_id = r.id order by 1) as languages, "
                     + snippet
                     + " as snippet, "
@@ -405,9 +451,60 @@ public class Library {
                         rs.getString("audience"),
                         rs.getBoolean("published"),
                         List.of((String[]) rs.getArray("languages").getArray()),
-                        marked(rs.getString("snippet"))))
+                        marked(rs.getString("snippet")),
+                        rs.getString("original_language")))
             .list();
-    return new ListPage<>(total, paging.page(), paging.size(), hits);
+    return new ListPage<>(total, paging.page(), paging.size(), inReadersLanguage(hits));
+  }
+
+  /** The titles of a page of resources in the reader's language where a version has one. */
+  private List<Hit> inReadersLanguage(List<Hit> hits) {
+    String reader = LanguageNames.current();
+    Map<UUID, Map<String, ContentVersions.Version>> all =
+        versions.of(SUBJECT, hits.stream().map(Hit::id).toList());
+    return hits.stream()
+        .map(
+            h -> {
+              ContentVersions.Version v = all.getOrDefault(h.id(), Map.of()).get(reader);
+              if (v == null || v.field("title").isEmpty() || reader.equals(h.titleLanguage())) {
+                return h;
+              }
+              return new Hit(
+                  h.id(),
+                  v.field("title"),
+                  h.kind(),
+                  h.treatyCode(),
+                  h.themeCode(),
+                  h.audience(),
+                  h.published(),
+                  h.languages(),
+                  h.snippet(),
+                  reader);
+            })
+        .toList();
+  }
+
+  /**
+   * Writes the resource's version in another language (those who manage the library).
+   *
+   * @param expectedVersion the version of that language's text read, null for a new one
+   */
+  public Resource putVersion(
+      UUID id, String language, Map<String, String> typed, Long expectedVersion, CooperaUser user) {
+    requireManager(user);
+    Resource current = find(id, user);
+    Map<String, String> fields =
+        ContentVersions.checked(VERSION_FIELDS, language, current.originalLanguage(), typed);
+    versions.put(SUBJECT, id, language, fields, expectedVersion, user.accountId());
+    return load(id);
+  }
+
+  /** Removes the resource's version in a language, from the version read. */
+  public Resource removeVersion(UUID id, String language, long expectedVersion, CooperaUser user) {
+    requireManager(user);
+    find(id, user);
+    versions.remove(SUBJECT, id, language, expectedVersion);
+    return load(id);
   }
 
   /** The passage with its matches in {@code <mark>}, everything else escaped. */
@@ -430,7 +527,7 @@ public class Library {
   }
 
   private Resource load(UUID id) {
-    List<FileVersion> versions =
+    List<FileVersion> fileVersions =
         jdbc.sql(
                 """
                 select l.id, l.language, l.version_no, s.file_name, s.media_type, s.size, l.pages,
@@ -471,13 +568,21 @@ public class Library {
                     rs.getBoolean("published"),
                     rs.getTimestamp("updated_at").toInstant(),
                     rs.getLong("version"),
-                    versions))
+                    fileVersions,
+                    rs.getString("original_language"),
+                    versions.of(SUBJECT, id)))
         .optional()
         .orElse(null);
   }
 
   private record Checked(
-      String title, String kind, String summary, String treaty, String theme, String audience) {}
+      String title,
+      String kind,
+      String summary,
+      String treaty,
+      String theme,
+      String audience,
+      String language) {}
 
   private Checked check(ResourceDraft d) {
     String title = clean(d.title());
@@ -504,7 +609,11 @@ public class Library {
     if (theme != null && reference.themes().stream().noneMatch(t -> t.code().equals(theme))) {
       throw new InvalidInputException("library.error.theme", "theme", theme);
     }
-    return new Checked(title, kind, clean(d.summary()), treaty, theme, audience);
+    String language = clean(d.language()) == null ? LanguageNames.current() : d.language().strip();
+    if (!LanguageNames.isLanguage(language)) {
+      throw new InvalidInputException("versions.error.language", "language");
+    }
+    return new Checked(title, kind, clean(d.summary()), treaty, theme, audience, language);
   }
 
   private static void requireManager(CooperaUser user) {

@@ -3,7 +3,9 @@ package org.coopera.exchange.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.coopera.exchange.Practices;
 import org.coopera.identity.CooperaUser;
@@ -51,6 +53,7 @@ class ExchangeApiController {
       List<String> themes,
       List<UUID> projects,
       List<String> recommendations,
+      String language,
       Long version) {
 
     Practices.PracticeDraft draft() {
@@ -64,7 +67,8 @@ class ExchangeApiController {
           contact,
           themes,
           projects,
-          recommendations);
+          recommendations,
+          language);
     }
   }
 
@@ -85,6 +89,50 @@ class ExchangeApiController {
       @RequestParam(required = false) Integer size) {
     return practices.search(
         new Practices.Filter(q, theme, region, form), PageParameters.of(page, size, 20));
+  }
+
+  /** A version of a practice's texts in another language; {@code expectedVersion} for a change. */
+  record VersionRequest(
+      String title,
+      String whatDone,
+      String context,
+      String results,
+      String challenges,
+      Long expectedVersion) {
+
+    Map<String, String> fields() {
+      Map<String, String> fields = new HashMap<>();
+      fields.put("title", title);
+      fields.put("whatDone", whatDone);
+      fields.put("context", context);
+      fields.put("results", results);
+      fields.put("challenges", challenges);
+      fields.values().removeIf(java.util.Objects::isNull);
+      return fields;
+    }
+  }
+
+  @PutMapping("/{id}/versions/{language}")
+  @Operation(
+      summary =
+          "Write a practice's version in another language (the State's officials, administrators;"
+              + " 409 when stale)")
+  Practices.Practice putVersion(
+      @PathVariable UUID id,
+      @PathVariable String language,
+      @RequestBody VersionRequest body,
+      @AuthenticationPrincipal CooperaUser user) {
+    return practices.putVersion(id, language, body.fields(), body.expectedVersion(), user);
+  }
+
+  @DeleteMapping("/{id}/versions/{language}")
+  @Operation(summary = "Remove a practice's version in a language, from the version read")
+  Practices.Practice removeVersion(
+      @PathVariable UUID id,
+      @PathVariable String language,
+      @RequestParam long expectedVersion,
+      @AuthenticationPrincipal CooperaUser user) {
+    return practices.removeVersion(id, language, expectedVersion, user);
   }
 
   @GetMapping("/{id}")

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.coopera.assistance.ProjectLookup;
 import org.coopera.exchange.PracticeDigest;
@@ -12,8 +13,11 @@ import org.coopera.exchange.Practices;
 import org.coopera.identity.CooperaUser;
 import org.coopera.platform.FileResponses;
 import org.coopera.platform.InvalidInputException;
+import org.coopera.platform.LanguageNames;
 import org.coopera.platform.PageParameters;
 import org.coopera.platform.StoredFiles;
+import org.coopera.platform.VersionForms;
+import org.coopera.platform.VersionsView;
 import org.coopera.reference.ReferenceData;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -62,11 +66,22 @@ class ExchangePagesController {
       String contact,
       List<String> themes,
       List<UUID> projects,
-      String recommendations) {
+      String recommendations,
+      String language) {
 
     static PracticeForm empty() {
       return new PracticeForm(
-          null, null, null, List.of(), null, null, null, List.of(), List.of(), "");
+          null,
+          null,
+          null,
+          List.of(),
+          null,
+          null,
+          null,
+          List.of(),
+          List.of(),
+          "",
+          LanguageNames.current());
     }
 
     static PracticeForm of(Practices.Practice p) {
@@ -80,7 +95,8 @@ class ExchangePagesController {
           p.contact(),
           p.themes(),
           p.projects().stream().map(ProjectLookup.ProjectRef::id).toList(),
-          String.join("\n", p.recommendations().stream().map(r -> r.code()).toList()));
+          String.join("\n", p.recommendations().stream().map(r -> r.code()).toList()),
+          p.originalLanguage());
     }
 
     Practices.PracticeDraft draft() {
@@ -96,7 +112,8 @@ class ExchangePagesController {
           projects,
           recommendations == null
               ? List.of()
-              : Arrays.stream(recommendations.split("[\\r\\n,]+")).map(String::strip).toList());
+              : Arrays.stream(recommendations.split("[\\r\\n,]+")).map(String::strip).toList(),
+          language);
     }
 
     public boolean has(List<?> values, Object code) {
@@ -190,9 +207,74 @@ class ExchangePagesController {
   }
 
   @GetMapping("/practices/{id}")
-  String practice(@PathVariable UUID id, @AuthenticationPrincipal CooperaUser user, Model model) {
+  String practice(
+      @PathVariable UUID id,
+      @RequestParam(required = false) String text,
+      @AuthenticationPrincipal CooperaUser user,
+      Model model) {
     Practices.Practice p = practices.find(id, user);
+    return practicePage(p, versionsView(p, text, user), user, model);
+  }
+
+  private static VersionsView versionsView(Practices.Practice p, String text, CooperaUser user) {
+    String wanted = VersionsView.wanted(text, LanguageNames.current());
+    return VersionsView.of(
+        "/practices/" + p.id(),
+        p.shown(wanted),
+        p.versions(),
+        Practices.VERSION_FIELDS,
+        Practices.mayTranslate(user, p.stateIso3()));
+  }
+
+  @PostMapping("/practices/{id}/versions")
+  String putVersion(
+      @PathVariable UUID id,
+      @RequestParam String language,
+      @RequestParam(required = false) Long expectedVersion,
+      @RequestParam Map<String, String> typed,
+      @AuthenticationPrincipal CooperaUser user,
+      Model model,
+      HttpServletResponse response,
+      RedirectAttributes redirect) {
+    return VersionForms.save(
+        "/practices/" + id,
+        language,
+        typed,
+        () -> practices.putVersion(id, language, typed, expectedVersion, user),
+        refused -> practiceAgain(id, refused, user, model),
+        response,
+        redirect);
+  }
+
+  @PostMapping("/practices/{id}/versions/{language}/remove")
+  String removeVersion(
+      @PathVariable UUID id,
+      @PathVariable String language,
+      @RequestParam long expectedVersion,
+      @AuthenticationPrincipal CooperaUser user,
+      Model model,
+      HttpServletResponse response,
+      RedirectAttributes redirect) {
+    return VersionForms.remove(
+        "/practices/" + id,
+        language,
+        () -> practices.removeVersion(id, language, expectedVersion, user),
+        refused -> practiceAgain(id, refused, user, model),
+        response,
+        redirect);
+  }
+
+  private String practiceAgain(
+      UUID id, VersionForms.Refused refused, CooperaUser user, Model model) {
+    Practices.Practice p = practices.find(id, user);
+    return practicePage(p, versionsView(p, null, user).refused(refused), user, model);
+  }
+
+  private String practicePage(
+      Practices.Practice p, VersionsView versions, CooperaUser user, Model model) {
     model.addAttribute("p", p);
+    model.addAttribute("versions", versions);
+    model.addAttribute("shown", versions.shown());
     model.addAttribute("official", Practices.isOfficial(user, p.stateIso3()));
     model.addAttribute(
         "coordinator",
@@ -207,7 +289,7 @@ class ExchangePagesController {
         !others.isEmpty()
             && reference
                 .findState(others.get(0))
-                .map(s -> p.adoptedBy().contains(s.name()))
+                .map(s -> p.adopters().contains(s.iso3()))
                 .orElse(false));
     model.addAttribute("themeNames", reference.themes());
     return "exchange/practice";

@@ -87,4 +87,13 @@ public final class Money {
     format.setRoundingMode(RoundingMode.HALF_EVEN);
     return "USD " + format.format(usd);
   }
+
+  /** An amount in US dollars as the language writes numbers, after the currency code. */
+  public static String format(BigDecimal usd, Locale language) {
+    java.text.NumberFormat format = java.text.NumberFormat.getNumberInstance(language);
+    format.setMinimumFractionDigits(2);
+    format.setMaximumFractionDigits(2);
+    format.setRoundingMode(RoundingMode.HALF_EVEN);
+    return "USD " + format.format(usd);
+  }
 }

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.coopera.funds.internal.FundQueries;
@@ -193,17 +194,19 @@ class FundsApiController {
   @GetMapping("/api/v1/funds/{code}/report.xlsx")
   @Operation(summary = "The fund's report for its board of trustees, as XLSX")
   ResponseEntity<byte[]> xlsx(
-      @PathVariable String code, @AuthenticationPrincipal CooperaUser user) {
+      @PathVariable String code, @AuthenticationPrincipal CooperaUser user, Locale language) {
     return file(
-        report.xlsx(code, user),
+        report.xlsx(code, user, language),
         code + "-report.xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
   }
 
   @GetMapping("/api/v1/funds/{code}/report.pdf")
   @Operation(summary = "The fund's report for its board of trustees, as PDF")
-  ResponseEntity<byte[]> pdf(@PathVariable String code, @AuthenticationPrincipal CooperaUser user) {
-    return file(report.pdf(code, user), code + "-report.pdf", MediaType.APPLICATION_PDF_VALUE);
+  ResponseEntity<byte[]> pdf(
+      @PathVariable String code, @AuthenticationPrincipal CooperaUser user, Locale language) {
+    return file(
+        report.pdf(code, user, language), code + "-report.pdf", MediaType.APPLICATION_PDF_VALUE);
   }
 
   private static ResponseEntity<Map<String, UUID>> created(String code, String kind, UUID id) {

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,7 +17,9 @@ import java.util.Optional;
 import java.util.UUID;
 import org.coopera.identity.CooperaUser;
 import org.coopera.implementation.ImplementationStatus;
+import org.coopera.platform.ContentVersions;
 import org.coopera.platform.InvalidInputException;
+import org.coopera.platform.LanguageNames;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,13 +35,24 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class Actions {
 
+  /** The subject of an action's versions in other languages. */
+  public static final String SUBJECT = "implementation_action";
+
+  /** The texts an action's version in another language carries. */
+  public static final List<ContentVersions.Field> VERSION_FIELDS =
+      List.of(
+          new ContentVersions.Field("title", "action.title", false, true, 300),
+          new ContentVersions.Field("description", "action.description", true, false, 20_000));
+
   private final JdbcClient jdbc;
   private final Assignments assignments;
+  private final ContentVersions versions;
   private final Clock clock;
 
-  Actions(JdbcClient jdbc, Assignments assignments, Clock clock) {
+  Actions(JdbcClient jdbc, Assignments assignments, ContentVersions versions, Clock clock) {
     this.jdbc = jdbc;
     this.assignments = assignments;
+    this.versions = versions;
     this.clock = clock;
   }
 
@@ -57,7 +71,23 @@ public class Actions {
       String assistanceReference,
       ImplementationStatus status,
       Instant updatedAt,
-      long version) {}
+      long version,
+      String originalLanguage,
+      Map<String, ContentVersions.Version> versions) {
+
+    /** The texts as written, by the names of {@link #VERSION_FIELDS}. */
+    public Map<String, String> originalTexts() {
+      Map<String, String> texts = new LinkedHashMap<>();
+      texts.put("title", title);
+      texts.put("description", description);
+      return texts;
+    }
+
+    /** The texts a reader of this language is shown, and in which language. */
+    public ContentVersions.Shown shown(String readerLanguage) {
+      return ContentVersions.shown(readerLanguage, originalLanguage, originalTexts(), versions);
+    }
+  }
 
   /** What a person typed. */
   public record Draft(
@@ -129,8 +159,9 @@ public class Actions {
     jdbc.sql(
             """
             insert into implementation_action (id, assignment_id, title, description, institution_id,
-                start_date, due_date, estimated_cost, currency, assistance_reference, created_at, updated_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                start_date, due_date, estimated_cost, currency, assistance_reference, created_at, updated_at,
+                original_language)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         .params(
             id,
@@ -144,9 +175,49 @@ public class Actions {
             c.currency(),
             c.reference(),
             now,
-            now)
+            now,
+            LanguageNames.current())
         .update();
     return load(id).orElseThrow();
+  }
+
+  /**
+   * Writes the action's version in another language: whoever may change the action.
+   *
+   * @param expectedVersion the version of that language's text read, null for a new one
+   */
+  public Action putVersion(
+      String stateIso3,
+      UUID id,
+      String language,
+      Map<String, String> typed,
+      Long expectedVersion,
+      CooperaUser user) {
+    Action current = mayTranslate(stateIso3, id, user);
+    Map<String, String> fields =
+        ContentVersions.checked(VERSION_FIELDS, language, current.originalLanguage(), typed);
+    versions.put(SUBJECT, id, language, fields, expectedVersion, user.accountId());
+    return load(id).orElseThrow();
+  }
+
+  /** Removes the action's version in a language, from the version read. */
+  public Action removeVersion(
+      String stateIso3, UUID id, String language, long expectedVersion, CooperaUser user) {
+    mayTranslate(stateIso3, id, user);
+    versions.remove(SUBJECT, id, language, expectedVersion);
+    return load(id).orElseThrow();
+  }
+
+  private Action mayTranslate(String stateIso3, UUID id, CooperaUser user) {
+    Action current = get(stateIso3, id, user);
+    assignments.requireWork(user, assignments.get(stateIso3, current.assignmentId(), user));
+    return current;
+  }
+
+  /** Whether this person may change the action and write its versions. */
+  @Transactional(readOnly = true)
+  public boolean mayChange(String stateIso3, Action action, CooperaUser user) {
+    return assignments.mayWork(user, assignments.get(stateIso3, action.assignmentId(), user));
   }
 
   public Action update(String stateIso3, UUID id, long version, Draft draft, CooperaUser user) {
@@ -262,29 +333,55 @@ public class Actions {
   }
 
   private List<Action> select(String condition, Object value) {
-    return jdbc.sql(
-            "select a.*, i.name as institution_name from implementation_action a"
-                + " join institution i on i.id = a.institution_id where "
-                + condition
-                + " order by a.due_date, a.title")
-        .param(value)
-        .query(
-            (rs, n) ->
+    List<Action> found =
+        jdbc.sql(
+                "select a.*, i.name as institution_name from implementation_action a"
+                    + " join institution i on i.id = a.institution_id where "
+                    + condition
+                    + " order by a.due_date, a.title")
+            .param(value)
+            .query(
+                (rs, n) ->
+                    new Action(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("assignment_id", UUID.class),
+                        rs.getString("title"),
+                        rs.getString("description"),
+                        rs.getObject("institution_id", UUID.class),
+                        rs.getString("institution_name"),
+                        Assignments.localDate(rs, "start_date"),
+                        Assignments.localDate(rs, "due_date"),
+                        rs.getBigDecimal("estimated_cost"),
+                        rs.getString("currency"),
+                        rs.getString("assistance_reference"),
+                        ImplementationStatus.valueOf(rs.getString("status")),
+                        rs.getTimestamp("updated_at").toInstant(),
+                        rs.getLong("version"),
+                        rs.getString("original_language"),
+                        Map.of()))
+            .list();
+    Map<UUID, Map<String, ContentVersions.Version>> all =
+        versions.of(SUBJECT, found.stream().map(Action::id).toList());
+    return found.stream()
+        .map(
+            a ->
                 new Action(
-                    rs.getObject("id", UUID.class),
-                    rs.getObject("assignment_id", UUID.class),
-                    rs.getString("title"),
-                    rs.getString("description"),
-                    rs.getObject("institution_id", UUID.class),
-                    rs.getString("institution_name"),
-                    Assignments.localDate(rs, "start_date"),
-                    Assignments.localDate(rs, "due_date"),
-                    rs.getBigDecimal("estimated_cost"),
-                    rs.getString("currency"),
-                    rs.getString("assistance_reference"),
-                    ImplementationStatus.valueOf(rs.getString("status")),
-                    rs.getTimestamp("updated_at").toInstant(),
-                    rs.getLong("version")))
-        .list();
+                    a.id(),
+                    a.assignmentId(),
+                    a.title(),
+                    a.description(),
+                    a.institutionId(),
+                    a.institutionName(),
+                    a.startDate(),
+                    a.dueDate(),
+                    a.estimatedCost(),
+                    a.currency(),
+                    a.assistanceReference(),
+                    a.status(),
+                    a.updatedAt(),
+                    a.version(),
+                    a.originalLanguage(),
+                    all.getOrDefault(a.id(), Map.of())))
+        .toList();
   }
 }

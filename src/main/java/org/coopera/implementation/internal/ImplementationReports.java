@@ -95,7 +95,13 @@ public class ImplementationReports {
     List<RecommendationRef> recommendations =
         registry.ofReview(iso3, chosen.mechanismCode(), chosen.uprCycle());
     Map<String, String> themeNames = new HashMap<>();
-    reference.themes().forEach(t -> themeNames.put(t.code(), t.name()));
+    reference
+        .themes()
+        .forEach(
+            t ->
+                themeNames.put(
+                    t.code(),
+                    messages.getMessage("name.theme." + t.code(), null, t.name(), language)));
 
     List<Assignments.Assignment> all = assignments.allOf(iso3);
     Map<UUID, Assignments.Assignment> byRecommendation = new HashMap<>();
@@ -218,7 +224,7 @@ public class ImplementationReports {
     }
     return reference.mechanisms(null).stream()
         .filter(m -> m.code().equals(mechanism))
-        .map(ReferenceData.Mechanism::name)
+        .map(m -> messages.getMessage("name.mechanism." + m.code(), null, m.name(), language))
         .findFirst()
         .orElse(mechanism);
   }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +16,9 @@ import java.util.UUID;
 import org.coopera.identity.AccountNames;
 import org.coopera.identity.CooperaUser;
 import org.coopera.implementation.ImplementationStatus;
+import org.coopera.platform.ContentVersions;
 import org.coopera.platform.InvalidInputException;
+import org.coopera.platform.LanguageNames;
 import org.coopera.platform.Notifications;
 import org.coopera.platform.StoredFiles;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,7 +44,15 @@ public class ProgressUpdates {
   private final StoredFiles files;
   private final Notifications notifications;
   private final AccountNames accounts;
+  private final ContentVersions versions;
   private final Clock clock;
+
+  /** The subject of an update's versions in other languages. */
+  public static final String SUBJECT = "progress_update";
+
+  /** The texts an update's version in another language carries. */
+  public static final List<ContentVersions.Field> VERSION_FIELDS =
+      List.of(new ContentVersions.Field("narrative", "update.narrative", true, true, 20_000));
 
   ProgressUpdates(
       JdbcClient jdbc,
@@ -51,6 +62,7 @@ public class ProgressUpdates {
       StoredFiles files,
       Notifications notifications,
       AccountNames accounts,
+      ContentVersions versions,
       Clock clock) {
     this.jdbc = jdbc;
     this.assignments = assignments;
@@ -59,6 +71,7 @@ public class ProgressUpdates {
     this.files = files;
     this.notifications = notifications;
     this.accounts = accounts;
+    this.versions = versions;
     this.clock = clock;
   }
 
@@ -84,7 +97,17 @@ public class ProgressUpdates {
       Instant publishedAt,
       List<StoredFiles.StoredFile> evidence,
       Instant updatedAt,
-      long version) {}
+      long version,
+      String originalLanguage,
+      Map<String, ContentVersions.Version> versions) {
+
+    /** The narrative a reader of this language is shown, and in which language. */
+    public ContentVersions.Shown shown(String readerLanguage) {
+      Map<String, String> texts = new LinkedHashMap<>();
+      texts.put("narrative", narrative);
+      return ContentVersions.shown(readerLanguage, originalLanguage, texts, versions);
+    }
+  }
 
   /** A file sent with an update. */
   public record Upload(String fileName, byte[] content) {}
@@ -143,8 +166,8 @@ public class ProgressUpdates {
             """
             insert into progress_update (id, state_iso3, assignment_id, action_id, indicator_id,
                 period_end, milestone_id, status, narrative, measured_value, review, author_id,
-                submitted_at, created_at, updated_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                submitted_at, created_at, updated_at, original_language)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         .params(
             id,
@@ -161,13 +184,54 @@ public class ProgressUpdates {
             user.accountId(),
             submit ? now : null,
             now,
-            now)
+            now,
+            LanguageNames.current())
         .update();
     attach(id, evidence, user);
     if (submit) {
       notifyCoordinators(assignment, id);
     }
     return load(id).orElseThrow();
+  }
+
+  /**
+   * Writes the update's version in another language: whoever may work on its assignment, at any
+   * stage (a translation does not change what was reported).
+   *
+   * @param expectedVersion the version of that language's text read, null for a new one
+   */
+  public Update putVersion(
+      String stateIso3,
+      UUID id,
+      String language,
+      Map<String, String> typed,
+      Long expectedVersion,
+      CooperaUser user) {
+    Update current = mayTranslate(stateIso3, id, user);
+    Map<String, String> fields =
+        ContentVersions.checked(VERSION_FIELDS, language, current.originalLanguage(), typed);
+    versions.put(SUBJECT, id, language, fields, expectedVersion, user.accountId());
+    return load(id).orElseThrow();
+  }
+
+  /** Removes the update's version in a language, from the version read. */
+  public Update removeVersion(
+      String stateIso3, UUID id, String language, long expectedVersion, CooperaUser user) {
+    mayTranslate(stateIso3, id, user);
+    versions.remove(SUBJECT, id, language, expectedVersion);
+    return load(id).orElseThrow();
+  }
+
+  /** Whether this person may write the update's versions. */
+  @Transactional(readOnly = true)
+  public boolean mayTranslate(String stateIso3, Update update, CooperaUser user) {
+    return assignments.mayWork(user, assignments.get(stateIso3, update.assignmentId(), user));
+  }
+
+  private Update mayTranslate(String stateIso3, UUID id, CooperaUser user) {
+    Update current = get(stateIso3, id, user);
+    assignments.requireWork(user, assignments.get(stateIso3, current.assignmentId(), user));
+    return current;
   }
 
   /** Changes a draft or a returned update; only its author, or a coordinator, may. */
@@ -468,7 +532,8 @@ public class ProgressUpdates {
         Instant reviewed,
         Instant published,
         Instant updatedAt,
-        long version) {}
+        long version,
+        String originalLanguage) {}
     List<Row> rows =
         jdbc.sql(
                 """
@@ -504,7 +569,8 @@ public class ProgressUpdates {
                         instant(rs.getTimestamp("reviewed_at")),
                         instant(rs.getTimestamp("published_at")),
                         rs.getTimestamp("updated_at").toInstant(),
-                        rs.getLong("version")))
+                        rs.getLong("version"),
+                        rs.getString("original_language")))
             .list();
     if (rows.isEmpty()) {
       return List.of();
@@ -532,6 +598,8 @@ public class ProgressUpdates {
                                     .add(file))));
     Map<UUID, AccountNames.Name> names =
         accounts.of(rows.stream().map(Row::author).distinct().toList());
+    Map<UUID, Map<String, ContentVersions.Version>> translated =
+        versions.of(SUBJECT, rows.stream().map(Row::id).toList());
     return rows.stream()
         .map(
             r ->
@@ -556,7 +624,9 @@ public class ProgressUpdates {
                     r.published(),
                     evidence.getOrDefault(r.id(), List.of()),
                     r.updatedAt(),
-                    r.version()))
+                    r.version(),
+                    r.originalLanguage(),
+                    translated.getOrDefault(r.id(), Map.of())))
         .toList();
   }
 

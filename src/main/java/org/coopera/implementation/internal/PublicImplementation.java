@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.coopera.implementation.ImplementationStatus;
 import org.coopera.implementation.internal.Assignments.Assignment;
 import org.coopera.implementation.internal.Assignments.InstitutionRef;
+import org.coopera.platform.LanguageNames;
 import org.coopera.recommendations.RecommendationLookup.RecommendationRef;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -80,7 +81,8 @@ public class PublicImplementation {
       String title,
       String institutionName,
       ImplementationStatus status,
-      boolean reported) {}
+      boolean reported,
+      String titleLanguage) {}
 
   /** A published update: narrative, status, value for its period, evidence. */
   public record PublishedUpdate(
@@ -92,7 +94,8 @@ public class PublicImplementation {
       LocalDate periodEnd,
       BigDecimal value,
       Instant publishedAt,
-      List<EvidenceFile> evidence) {}
+      List<EvidenceFile> evidence,
+      String narrativeLanguage) {}
 
   /** An evidence file of a published update. */
   public record EvidenceFile(UUID id, String fileName, long size) {}
@@ -197,15 +200,24 @@ public class PublicImplementation {
     Map<UUID, List<EvidenceFile>> evidence = evidence(ids);
     jdbc.sql(
             """
-            select u.id, u.assignment_id, u.indicator_id, coalesce(a.title, i.name) as subject,
-                   u.status, u.narrative, u.period_end, u.measured_value, u.published_at
+            select u.id, u.assignment_id, u.indicator_id,
+                   coalesce(nullif(av.fields->>'title', ''), a.title, i.name) as subject,
+                   u.status, coalesce(nullif(uv.fields->>'narrative', ''), u.narrative) as narrative,
+                   case when nullif(uv.fields->>'narrative', '') is null then u.original_language
+                        else uv.language end as narrative_language,
+                   u.period_end, u.measured_value, u.published_at
             from progress_update u
             left join implementation_action a on a.id = u.action_id
             left join indicator i on i.id = u.indicator_id
+            left join content_version uv on uv.subject = 'progress_update'
+                and uv.subject_id = u.id and uv.language = :reader
+            left join content_version av on av.subject = 'implementation_action'
+                and av.subject_id = a.id and av.language = :reader
             where u.review = 'PUBLISHED' and u.assignment_id in (:ids)
             order by u.published_at desc, u.created_at desc
             """)
         .param("ids", ids)
+        .param("reader", LanguageNames.current())
         .query(
             rs -> {
               UUID id = rs.getObject("id", UUID.class);
@@ -227,7 +239,8 @@ public class PublicImplementation {
                           period,
                           value,
                           at,
-                          evidence.getOrDefault(id, List.of())));
+                          evidence.getOrDefault(id, List.of()),
+                          rs.getString("narrative_language")));
               last.merge(assignment, at, (x, y) -> x.isAfter(y) ? x : y);
               if (indicator != null) {
                 values
@@ -292,9 +305,14 @@ public class PublicImplementation {
     Map<UUID, List<PublicAction>> actions = new HashMap<>();
     jdbc.sql(
             """
-            select a.id, a.assignment_id, a.title, i.name as institution, p.status
+            select a.id, a.assignment_id, coalesce(nullif(v.fields->>'title', ''), a.title) as title,
+                   case when nullif(v.fields->>'title', '') is null then a.original_language
+                        else v.language end as title_language,
+                   i.name as institution, p.status
             from implementation_action a
             join institution i on i.id = a.institution_id
+            left join content_version v on v.subject = 'implementation_action'
+                and v.subject_id = a.id and v.language = :reader
             left join lateral (
                 select u.status from progress_update u
                 where u.action_id = a.id and u.review = 'PUBLISHED'
@@ -303,6 +321,7 @@ public class PublicImplementation {
             order by a.due_date, a.title
             """)
         .param("ids", assignmentIds)
+        .param("reader", LanguageNames.current())
         .query(
             rs -> {
               String status = rs.getString("status");
@@ -317,7 +336,8 @@ public class PublicImplementation {
                           status == null
                               ? ImplementationStatus.NOT_STARTED
                               : ImplementationStatus.valueOf(status),
-                          status != null));
+                          status != null,
+                          rs.getString("title_language")));
             });
     return actions;
   }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.coopera.identity.AccountNames;
 import org.coopera.platform.Email;
+import org.coopera.platform.Languages;
 import org.coopera.platform.Outbox;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
@@ -17,8 +18,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes the reminders' and digests' e-mail: in each recipient's chosen language (English when they
- * chose none, or one the application does not have), with dates as that language writes them and
- * links that work from a mail client ({@code coopera.base-url} in front of the application's path).
+ * chose none, or one the application does not have), with dates and numbers as that language writes
+ * them ({@link Languages}) and links that work from a mail client ({@code coopera.base-url} in
+ * front of the application's path).
  */
 @Component
 class ReminderMail {
@@ -34,7 +36,7 @@ class ReminderMail {
       AccountNames accounts,
       Outbox outbox,
       @Value("${coopera.base-url:http://localhost:8080}") String baseUrl,
-      @Value("${coopera.web.languages:en,fr}") List<String> languages) {
+      @Value("${coopera.web.languages:en,ar,zh,fr,ru,es}") List<String> languages) {
     this.messages = messages;
     this.accounts = accounts;
     this.outbox = outbox;
@@ -51,7 +53,7 @@ class ReminderMail {
       locales.put(
           id,
           language != null && languages.contains(language)
-              ? Locale.forLanguageTag(language)
+              ? Languages.locale(language)
               : Locale.ENGLISH);
     }
     return locales;

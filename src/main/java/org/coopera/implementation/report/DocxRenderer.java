@@ -25,17 +25,23 @@ import org.coopera.implementation.report.ReportDocument.PageBreak;
 import org.coopera.implementation.report.ReportDocument.Paragraph;
 import org.coopera.implementation.report.ReportDocument.Picture;
 import org.coopera.implementation.report.ReportDocument.Table;
+import org.coopera.platform.pdf.PdfFonts;
 
 /**
  * Writes a laid-out report as a Word document with Apache POI: headings in the Title and Heading
  * styles (so that Word's navigation pane and table of contents see them), tables with a repeated
  * header row, and the chart as an inline picture. The State edits this file before submitting it.
+ * The document's language is declared for Word (spelling, fonts); in a right-to-left language its
+ * paragraphs and tables run right to left, and runs of right-to-left text are marked as such.
  */
 final class DocxRenderer {
 
   private static final double PICTURE_WIDTH_POINTS = 440;
 
+  private boolean rightToLeft;
+
   byte[] render(ReportDocument report) {
+    rightToLeft = PdfFonts.rightToLeft(report.language());
     try (XWPFDocument document = new XWPFDocument()) {
       DocxStyles.addTo(document, report.language());
       document.getProperties().getCoreProperties().setTitle(report.title());
@@ -62,6 +68,14 @@ final class DocxRenderer {
 
   /** Adds the block; returns its paragraph, or null for a table (which starts no paragraph). */
   private XWPFParagraph add(XWPFDocument document, Block block) throws IOException {
+    XWPFParagraph added = addBlock(document, block);
+    if (added != null) {
+      DocxStyles.direction(added, rightToLeft);
+    }
+    return added;
+  }
+
+  private XWPFParagraph addBlock(XWPFDocument document, Block block) throws IOException {
     if (block instanceof Heading heading) {
       XWPFParagraph paragraph = document.createParagraph();
       paragraph.setStyle(DocxStyles.heading(heading.level()));
@@ -109,7 +123,7 @@ final class DocxRenderer {
     throw new IllegalArgumentException("Unknown block " + block);
   }
 
-  private static XWPFParagraph paragraph(XWPFDocument document, Paragraph p) {
+  private XWPFParagraph paragraph(XWPFDocument document, Paragraph p) {
     XWPFParagraph paragraph = document.createParagraph();
     XWPFRun run = paragraph.createRun();
     switch (p.emphasis()) {
@@ -129,9 +143,13 @@ final class DocxRenderer {
     return paragraph;
   }
 
-  private static void table(XWPFDocument document, Table table) {
+  private void table(XWPFDocument document, Table table) {
     XWPFTable grid = document.createTable(table.rows().size() + 1, table.header().size());
     grid.setWidth("100%");
+    if (rightToLeft) {
+      // the first column on the right
+      grid.getCTTbl().getTblPr().addNewBidiVisual();
+    }
     int total = table.weights().stream().mapToInt(Integer::intValue).sum();
     XWPFTableRow header = grid.getRow(0);
     header.setRepeatHeader(true);
@@ -144,7 +162,7 @@ final class DocxRenderer {
     document.createParagraph();
   }
 
-  private static void fill(
+  private void fill(
       XWPFTableRow row, List<String> cells, List<Integer> weights, int total, boolean header) {
     for (int column = 0; column < cells.size(); column++) {
       XWPFTableCell cell = row.getCell(column);
@@ -152,6 +170,7 @@ final class DocxRenderer {
       if (header) {
         cell.setColor("E6E6E6");
       }
+      DocxStyles.direction(cell.getParagraphs().get(0), rightToLeft);
       XWPFRun run = cell.getParagraphs().get(0).createRun();
       run.setFontSize(9);
       run.setBold(header);
@@ -161,6 +180,7 @@ final class DocxRenderer {
 
   /** Sets a run's text, its line breaks as breaks, without characters XML cannot hold. */
   private static void text(XWPFRun run, String text) {
+    DocxStyles.script(run, text);
     String[] lines = DocxStyles.xmlSafe(text).split("\n", -1);
     for (int i = 0; i < lines.length; i++) {
       if (i > 0) {

@@ -1,17 +1,11 @@
 package org.coopera.implementation.report;
 
 import java.awt.Color;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.PDPageContentStream.AppendMode;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.coopera.implementation.report.ReportDocument.Block;
 import org.coopera.implementation.report.ReportDocument.Emphasis;
@@ -21,16 +15,20 @@ import org.coopera.implementation.report.ReportDocument.PageBreak;
 import org.coopera.implementation.report.ReportDocument.Paragraph;
 import org.coopera.implementation.report.ReportDocument.Picture;
 import org.coopera.implementation.report.ReportDocument.Table;
+import org.coopera.platform.pdf.PdfFace;
+import org.coopera.platform.pdf.PdfFace.Align;
+import org.coopera.platform.pdf.PdfFlow;
+import org.coopera.platform.pdf.PdfFonts;
 
 /**
- * Writes a laid-out report as a PDF on A4 pages with PDFBox, in the DejaVu Sans that it embeds
- * (subsets only): long texts wrap and flow onto new pages, tables repeat their header on each page
- * they run onto, and every page is numbered.
+ * Writes a laid-out report as a PDF on A4 pages with PDFBox, in the fonts of the platform's PDF
+ * text (subsets only; Arabic shaped, right-to-left text in visual order, a font per script): long
+ * texts wrap and flow onto new pages, tables repeat their header on each page they run onto, and
+ * every page is numbered. In a right-to-left language the layout is mirrored: lines start at the
+ * right, labels stand right of their values and table columns run from right to left.
  */
 final class PdfRenderer {
 
-  private static final byte[] REGULAR = read(ReportFonts.REGULAR);
-  private static final byte[] BOLD = read(ReportFonts.BOLD);
   private static final Color TEXT = Color.BLACK;
   private static final Color NOTE = new Color(0x55, 0x55, 0x55);
 
@@ -42,20 +40,24 @@ final class PdfRenderer {
 
   byte[] render(ReportDocument report) {
     try (PDDocument document = new PDDocument()) {
-      PdfFont regular = new PdfFont(PDType0Font.load(document, new ByteArrayInputStream(REGULAR)));
-      PdfFont bold = new PdfFont(PDType0Font.load(document, new ByteArrayInputStream(BOLD)));
-      try (PdfFlow flow = new PdfFlow(document)) {
+      PdfFonts fonts = PdfFonts.of(document, report.language());
+      PdfFace regular = fonts.regular();
+      PdfFace bold = fonts.bold();
+      try (PdfFlow flow = new PdfFlow(document, fonts)) {
         flow.newPage();
         flow.down(120);
         PdfTables tables = new PdfTables(flow, regular, bold);
         for (Block block : report.blocks()) {
           draw(block, document, flow, regular, bold, tables);
         }
+        flow.close();
+        flow.numberPages((number, count) -> labels.text("report.page", number, count));
       }
-      numberPages(document, regular);
       document.getDocumentInformation().setTitle(report.title());
       document.getDocumentInformation().setCreator("Coopera");
-      document.getDocumentCatalog().setLanguage(report.language().toLanguageTag());
+      document
+          .getDocumentCatalog()
+          .setLanguage(report.language().stripExtensions().toLanguageTag());
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       document.save(out);
       return out.toByteArray();
@@ -68,8 +70,8 @@ final class PdfRenderer {
       Block block,
       PDDocument document,
       PdfFlow flow,
-      PdfFont regular,
-      PdfFont bold,
+      PdfFace regular,
+      PdfFace bold,
       PdfTables tables)
       throws IOException {
     if (block instanceof Heading heading) {
@@ -80,7 +82,7 @@ final class PdfRenderer {
       if (!flow.atTopOfPage()) {
         flow.down(size * 0.8f);
       }
-      flow.lines(bold, size, size * 1.3f, flow.left(), lines, TEXT);
+      flow.lines(bold, size, size * 1.3f, flow.left(), flow.width(), lines, Align.START, TEXT);
       flow.down(size * 0.4f);
     } else if (block instanceof Paragraph paragraph) {
       paragraph(paragraph, flow, regular, bold);
@@ -100,9 +102,9 @@ final class PdfRenderer {
     }
   }
 
-  private static void paragraph(Paragraph paragraph, PdfFlow flow, PdfFont regular, PdfFont bold) {
+  private static void paragraph(Paragraph paragraph, PdfFlow flow, PdfFace regular, PdfFace bold) {
     Emphasis emphasis = paragraph.emphasis();
-    PdfFont font = emphasis == Emphasis.TITLE || emphasis == Emphasis.STRONG ? bold : regular;
+    PdfFace face = emphasis == Emphasis.TITLE || emphasis == Emphasis.STRONG ? bold : regular;
     float size =
         switch (emphasis) {
           case TITLE -> 20;
@@ -113,57 +115,40 @@ final class PdfRenderer {
     float leading = size * 1.35f;
     Color colour = emphasis == Emphasis.NOTE ? NOTE : TEXT;
     boolean centred = emphasis != Emphasis.NORMAL && emphasis != Emphasis.STRONG;
-    for (String line : font.wrap(paragraph.text(), size, flow.width())) {
-      flow.ensure(leading);
-      float x = centred ? flow.left() + (flow.width() - font.width(line, size)) / 2 : flow.left();
-      flow.text(font, size, x, flow.y(), line, colour);
-      flow.down(leading);
-    }
+    flow.lines(
+        face,
+        size,
+        leading,
+        flow.left(),
+        flow.width(),
+        face.wrap(paragraph.text(), size, flow.width()),
+        centred ? Align.CENTRE : Align.START,
+        colour);
     flow.down(emphasis == Emphasis.TITLE || emphasis == Emphasis.SUBTITLE ? size : 5);
   }
 
-  /** The label in bold, the value beside it (wrapped under itself), or below a long label. */
-  private static void field(Field field, PdfFlow flow, PdfFont regular, PdfFont bold) {
+  /**
+   * The label in bold at the start of the line, the value after it (wrapped under itself), or below
+   * a long label.
+   */
+  private static void field(Field field, PdfFlow flow, PdfFace regular, PdfFace bold) {
     float size = 10;
     float leading = size * 1.35f;
-    String label = bold.showable(field.label());
-    float labelWidth = bold.width(label, size) + 4;
+    float labelWidth = bold.width(field.label(), size) + 4;
     float indent = labelWidth <= flow.width() * 0.4f ? labelWidth : 0;
     List<String> value = regular.wrap(field.value(), size, flow.width() - indent);
     flow.ensure(leading * Math.min(2, value.size() + (indent == 0 ? 1 : 0)));
-    flow.text(bold, size, flow.left(), flow.y(), label, TEXT);
-    if (indent == 0) {
-      flow.down(leading);
-    }
-    flow.lines(regular, size, leading, flow.left() + indent, value, TEXT);
-    flow.down(3);
-  }
-
-  private void numberPages(PDDocument document, PdfFont font) throws IOException {
-    int count = document.getNumberOfPages();
-    int number = 0;
-    for (PDPage page : document.getPages()) {
-      number++;
-      String text = font.showable(labels.text("report.page", number, count));
-      float size = 8;
-      try (PDPageContentStream content =
-          new PDPageContentStream(document, page, AppendMode.APPEND, true, true)) {
-        content.beginText();
-        content.setNonStrokingColor(NOTE);
-        content.setFont(font.font(), size);
-        content.newLineAtOffset(
-            PdfFlow.PAGE.getWidth() - PdfFlow.MARGIN - font.width(text, size), PdfFlow.MARGIN / 2);
-        content.showText(text);
-        content.endText();
+    List<String> label =
+        indent == 0 ? bold.wrap(field.label(), size, flow.width()) : List.of(field.label());
+    for (int i = 0; i < label.size(); i++) {
+      flow.text(bold, size, flow.left(), flow.width(), flow.y(), label.get(i), Align.START, TEXT);
+      if (indent == 0) {
+        flow.down(leading);
       }
     }
-  }
-
-  private static byte[] read(String path) {
-    try (InputStream in = ReportFonts.open(path)) {
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    float valueWidth = flow.width() - indent;
+    flow.lines(
+        regular, size, leading, flow.at(indent, valueWidth), valueWidth, value, Align.START, TEXT);
+    flow.down(3);
   }
 }

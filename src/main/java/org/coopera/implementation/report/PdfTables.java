@@ -4,11 +4,14 @@ import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
 import org.coopera.implementation.report.ReportDocument.Table;
+import org.coopera.platform.pdf.PdfFace;
+import org.coopera.platform.pdf.PdfFlow;
 
 /**
  * Draws tables in a PDF flow. A row that does not fit on the rest of a page moves to the next one;
  * a row taller than a whole page is split between pages, line by line. The header row is drawn
- * again at the top of every page the table runs onto.
+ * again at the top of every page the table runs onto. The first column stands at the start of the
+ * line: on the left, or on the right in a right-to-left language.
  */
 final class PdfTables {
 
@@ -19,10 +22,10 @@ final class PdfTables {
   private static final Color HEADER_FILL = new Color(0xE6, 0xE6, 0xE6);
 
   private final PdfFlow flow;
-  private final PdfFont regular;
-  private final PdfFont bold;
+  private final PdfFace regular;
+  private final PdfFace bold;
 
-  PdfTables(PdfFlow flow, PdfFont regular, PdfFont bold) {
+  PdfTables(PdfFlow flow, PdfFace regular, PdfFace bold) {
     this.flow = flow;
     this.regular = regular;
     this.bold = bold;
@@ -74,11 +77,12 @@ final class PdfTables {
 
   /** Draws lines {@code from} to {@code to} of every cell of a row, with their boxes. */
   private void drawRow(
-      List<List<String>> row, float[] widths, PdfFont font, int from, int to, boolean header) {
+      List<List<String>> row, float[] widths, PdfFace font, int from, int to, boolean header) {
     float height = (to - from) * LEADING + 2 * PADDING;
-    float x = flow.left();
+    float offset = 0;
     float top = flow.y();
     for (int column = 0; column < row.size(); column++) {
+      float x = flow.at(offset, widths[column]);
       if (header) {
         flow.fill(x, top, widths[column], height, HEADER_FILL);
       }
@@ -90,11 +94,13 @@ final class PdfTables {
             font,
             header ? HEADER_SIZE : SIZE,
             x + PADDING,
+            widths[column] - 2 * PADDING,
             lineTop - 1,
             lines.get(line),
+            PdfFace.Align.START,
             Color.BLACK);
       }
-      x += widths[column];
+      offset += widths[column];
     }
     flow.down(height);
   }
@@ -109,7 +115,7 @@ final class PdfTables {
   }
 
   private static List<List<String>> cells(
-      List<String> row, float[] widths, PdfFont font, float size) {
+      List<String> row, float[] widths, PdfFace font, float size) {
     List<List<String>> cells = new ArrayList<>();
     for (int i = 0; i < row.size(); i++) {
       cells.add(font.wrap(row.get(i), size, widths[i] - 2 * PADDING));

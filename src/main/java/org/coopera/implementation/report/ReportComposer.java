@@ -13,6 +13,7 @@ import org.coopera.implementation.report.ReportDocument.PageBreak;
 import org.coopera.implementation.report.ReportDocument.Paragraph;
 import org.coopera.implementation.report.ReportDocument.Picture;
 import org.coopera.implementation.report.ReportDocument.Table;
+import org.coopera.platform.pdf.PdfFonts;
 
 /**
  * Lays a report out: its title page, its summary (tables and chart) and one section per entry
@@ -84,7 +85,8 @@ final class ReportComposer {
             rows,
             List.of(3, 1)));
     String caption = labels.text("report.chart.caption");
-    blocks.add(new Picture(StatusChart.png(bars), StatusChart.WIDTH, StatusChart.HEIGHT, caption));
+    byte[] chart = StatusChart.png(bars, PdfFonts.rightToLeft(labels.language()), labels::count);
+    blocks.add(new Picture(chart, StatusChart.WIDTH, StatusChart.HEIGHT, caption));
     blocks.add(new Paragraph(caption, Emphasis.NOTE));
 
     blocks.add(new Heading(2, labels.text("report.summary.by-response")));

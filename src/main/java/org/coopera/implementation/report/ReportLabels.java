@@ -8,6 +8,7 @@ import java.time.format.FormatStyle;
 import java.util.Currency;
 import java.util.Locale;
 import org.coopera.implementation.ImplementationStatus;
+import org.coopera.platform.Languages;
 import org.springframework.context.MessageSource;
 
 /**
@@ -22,8 +23,8 @@ final class ReportLabels {
 
   ReportLabels(MessageSource messages, Locale language) {
     this.messages = messages;
-    this.language = language;
-    this.dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(language);
+    this.language = Languages.writing(language);
+    this.dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(this.language);
   }
 
   Locale language() {

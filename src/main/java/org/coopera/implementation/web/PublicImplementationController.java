@@ -22,6 +22,7 @@ import org.coopera.platform.FileResponses;
 import org.coopera.platform.InvalidInputException;
 import org.coopera.platform.StoredFiles;
 import org.coopera.reference.ReferenceData;
+import org.coopera.reference.ReferenceNames;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -48,13 +49,16 @@ class PublicImplementationController {
   private final ProgressUpdates updates;
   private final StoredFiles files;
   private final ReferenceData reference;
+  private final ReferenceNames names;
 
   PublicImplementationController(
       PublicImplementation published,
       CivilSocietyInputs inputs,
       ProgressUpdates updates,
       StoredFiles files,
-      ReferenceData reference) {
+      ReferenceData reference,
+      ReferenceNames names) {
+    this.names = names;
     this.published = published;
     this.inputs = inputs;
     this.updates = updates;
@@ -272,7 +276,7 @@ class PublicImplementationController {
 
   private Map<String, String> themeNames() {
     Map<String, String> names = new LinkedHashMap<>();
-    reference.themes().forEach(t -> names.put(t.code(), t.name()));
+    reference.themes().forEach(t -> names.put(t.code(), this.names.theme(t.code())));
     return names;
   }
 

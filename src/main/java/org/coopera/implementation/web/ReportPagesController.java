@@ -47,7 +47,7 @@ class ReportPagesController {
       ImplementationReports reports,
       ReportWriter writer,
       ReferenceData reference,
-      @Value("${coopera.web.languages:en,fr}") List<String> languages) {
+      @Value("${coopera.web.languages:en,ar,zh,fr,ru,es}") List<String> languages) {
     this.reports = reports;
     this.writer = writer;
     this.reference = reference;

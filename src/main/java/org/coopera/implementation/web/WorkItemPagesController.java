@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.coopera.identity.CooperaUser;
 import org.coopera.implementation.ImplementationStatus;
@@ -18,7 +19,10 @@ import org.coopera.implementation.internal.Workspace;
 import org.coopera.implementation.internal.WorkspaceItemNotFound;
 import org.coopera.platform.FileResponses;
 import org.coopera.platform.InvalidInputException;
+import org.coopera.platform.LanguageNames;
 import org.coopera.platform.StoredFiles;
+import org.coopera.platform.VersionForms;
+import org.coopera.platform.VersionsView;
 import org.coopera.reference.ReferenceData;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -71,9 +75,11 @@ class WorkItemPagesController {
   String action(
       @PathVariable String iso3,
       @PathVariable UUID id,
+      @RequestParam(required = false) String text,
       @AuthenticationPrincipal CooperaUser user,
       Model model) {
     Actions.Action action = actions.get(iso3, id, user);
+    model.addAttribute("text", text);
     return actionPage(action, Actions.Draft.of(action), action.version(), user, model);
   }
 
@@ -104,10 +110,81 @@ class WorkItemPagesController {
     }
   }
 
+  @PostMapping("/workspace/{iso3}/actions/{id}/versions")
+  String putActionVersion(
+      @PathVariable String iso3,
+      @PathVariable UUID id,
+      @RequestParam String language,
+      @RequestParam(required = false) Long expectedVersion,
+      @RequestParam Map<String, String> typed,
+      @AuthenticationPrincipal CooperaUser user,
+      Model model,
+      HttpServletResponse response,
+      RedirectAttributes redirect) {
+    Actions.Action action = actions.get(iso3, id, user);
+    return VersionForms.save(
+        actionPath(action),
+        language,
+        typed,
+        () -> actions.putVersion(iso3, id, language, typed, expectedVersion, user),
+        refused -> actionAgain(iso3, id, refused, user, model),
+        response,
+        redirect);
+  }
+
+  @PostMapping("/workspace/{iso3}/actions/{id}/versions/{language}/remove")
+  String removeActionVersion(
+      @PathVariable String iso3,
+      @PathVariable UUID id,
+      @PathVariable String language,
+      @RequestParam long expectedVersion,
+      @AuthenticationPrincipal CooperaUser user,
+      Model model,
+      HttpServletResponse response,
+      RedirectAttributes redirect) {
+    Actions.Action action = actions.get(iso3, id, user);
+    return VersionForms.remove(
+        actionPath(action),
+        language,
+        () -> actions.removeVersion(iso3, id, language, expectedVersion, user),
+        refused -> actionAgain(iso3, id, refused, user, model),
+        response,
+        redirect);
+  }
+
+  private String actionAgain(
+      String iso3, UUID id, VersionForms.Refused refused, CooperaUser user, Model model) {
+    Actions.Action action = actions.get(iso3, id, user);
+    return actionPage(action, Actions.Draft.of(action), action.version(), refused, user, model);
+  }
+
+  private String actionPath(Actions.Action action) {
+    return "/workspace/" + iso3Of(action.assignmentId()) + "/actions/" + action.id();
+  }
+
   private String actionPage(
       Actions.Action action, Actions.Draft form, long version, CooperaUser user, Model model) {
+    return actionPage(action, form, version, null, user, model);
+  }
+
+  private String actionPage(
+      Actions.Action action,
+      Actions.Draft form,
+      long version,
+      VersionForms.Refused refused,
+      CooperaUser user,
+      Model model) {
     Assignments.Assignment assignment =
         assignments.get(iso3Of(action.assignmentId()), action.assignmentId(), user);
+    VersionsView versions =
+        VersionsView.of(
+            actionPath(action),
+            action.shown(wanted(model)),
+            action.versions(),
+            Actions.VERSION_FIELDS,
+            assignments.mayWork(user, assignment));
+    model.addAttribute("versions", refused == null ? versions : versions.refused(refused));
+    model.addAttribute("shown", versions.shown());
     model.addAttribute("state", reference.findState(assignment.stateIso3()).orElseThrow());
     model.addAttribute("assignment", assignment);
     model.addAttribute("action", action);
@@ -211,9 +288,11 @@ class WorkItemPagesController {
   String update(
       @PathVariable String iso3,
       @PathVariable UUID id,
+      @RequestParam(required = false) String text,
       @AuthenticationPrincipal CooperaUser user,
       Model model) {
     ProgressUpdates.Update update = updates.get(iso3, id, user);
+    model.addAttribute("text", text);
     return updatePage(update, draftOf(update), update.version(), user, model);
   }
 
@@ -309,14 +388,90 @@ class WorkItemPagesController {
     return FileResponses.attachment(file, files.content(file.id()));
   }
 
+  @PostMapping("/workspace/{iso3}/updates/{id}/versions")
+  String putUpdateVersion(
+      @PathVariable String iso3,
+      @PathVariable UUID id,
+      @RequestParam String language,
+      @RequestParam(required = false) Long expectedVersion,
+      @RequestParam Map<String, String> typed,
+      @AuthenticationPrincipal CooperaUser user,
+      Model model,
+      HttpServletResponse response,
+      RedirectAttributes redirect) {
+    ProgressUpdates.Update update = updates.get(iso3, id, user);
+    return VersionForms.save(
+        updatePath(update),
+        language,
+        typed,
+        () -> updates.putVersion(iso3, id, language, typed, expectedVersion, user),
+        refused -> updateAgain(iso3, id, refused, user, model),
+        response,
+        redirect);
+  }
+
+  @PostMapping("/workspace/{iso3}/updates/{id}/versions/{language}/remove")
+  String removeUpdateVersion(
+      @PathVariable String iso3,
+      @PathVariable UUID id,
+      @PathVariable String language,
+      @RequestParam long expectedVersion,
+      @AuthenticationPrincipal CooperaUser user,
+      Model model,
+      HttpServletResponse response,
+      RedirectAttributes redirect) {
+    ProgressUpdates.Update update = updates.get(iso3, id, user);
+    return VersionForms.remove(
+        updatePath(update),
+        language,
+        () -> updates.removeVersion(iso3, id, language, expectedVersion, user),
+        refused -> updateAgain(iso3, id, refused, user, model),
+        response,
+        redirect);
+  }
+
+  private String updateAgain(
+      String iso3, UUID id, VersionForms.Refused refused, CooperaUser user, Model model) {
+    ProgressUpdates.Update update = updates.get(iso3, id, user);
+    return updatePage(update, draftOf(update), update.version(), refused, user, model);
+  }
+
+  /** The language asked for with {@code ?text=}, kept in the model, or the page's. */
+  private static String wanted(Model model) {
+    return VersionsView.wanted((String) model.getAttribute("text"), LanguageNames.current());
+  }
+
+  private static String updatePath(ProgressUpdates.Update update) {
+    return "/workspace/" + update.stateIso3() + "/updates/" + update.id();
+  }
+
   private String updatePage(
       ProgressUpdates.Update update,
       ProgressUpdates.Draft form,
       long version,
       CooperaUser user,
       Model model) {
+    return updatePage(update, form, version, null, user, model);
+  }
+
+  private String updatePage(
+      ProgressUpdates.Update update,
+      ProgressUpdates.Draft form,
+      long version,
+      VersionForms.Refused refused,
+      CooperaUser user,
+      Model model) {
     Assignments.Assignment assignment =
         assignments.get(update.stateIso3(), update.assignmentId(), user);
+    VersionsView versions =
+        VersionsView.of(
+            updatePath(update),
+            update.shown(wanted(model)),
+            update.versions(),
+            ProgressUpdates.VERSION_FIELDS,
+            assignments.mayWork(user, assignment));
+    model.addAttribute("versions", refused == null ? versions : versions.refused(refused));
+    model.addAttribute("shown", versions.shown());
     boolean author = user.accountId().equals(update.authorId());
     boolean coordinator = Workspace.mayEdit(user, update.stateIso3());
     model.addAttribute("state", reference.findState(assignment.stateIso3()).orElseThrow());

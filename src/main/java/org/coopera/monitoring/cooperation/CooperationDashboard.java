@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.coopera.monitoring.Dashboard;
 import org.coopera.monitoring.DashboardFigures;
 import org.coopera.monitoring.DashboardFigures.Headline;
@@ -335,39 +336,6 @@ class CooperationDashboard implements Dashboard {
   }
 
   private StatsTable byYear(int[] years, Where requests, Where projects) {
-    List<Object> params = new ArrayList<>(requests.params());
-    params.addAll(projects.params());
-    params.add(years[0]);
-    params.add(years[1]);
-    List<Row> rows =
-        jdbc.sql(
-                """
-                with requested as (
-                  select extract(year from r.submitted_at at time zone 'UTC')::int as y, count(*) n
-                  from assistance_request r where\s"""
-                    + requests.sql()
-                    + """
-                 group by 1
-                ), started as (
-                  select extract(year from p.start_date)::int as y, count(*) n
-                  from project p where\s"""
-                    + projects.sql()
-                    + """
-                 group by 1
-                )
-                select g.y, coalesce(r.n, 0), coalesce(s.n, 0)
-                from generate_series(?::int, ?::int) as g(y)
-                left join requested r on r.y = g.y left join started s on s.y = g.y
-                order by g.y
-                """)
-            .params(params)
-            .query(
-                (rs, n) ->
-                    new Row(
-                        String.valueOf(rs.getInt(1)),
-                        Label.of(String.valueOf(rs.getInt(1))),
-                        List.<Number>of(rs.getLong(2), rs.getLong(3))))
-            .list();
     return new StatsTable(
         "requests-and-projects-by-year",
         Label.message("stats.cooperation.table.by-year"),
@@ -376,44 +344,20 @@ class CooperationDashboard implements Dashboard {
         List.of(
             new Column("requests", Label.message("stats.cooperation.col.requests")),
             new Column("projects", Label.message("stats.cooperation.col.projects-started"))),
-        rows);
+        yearly(
+            years,
+            new Series(
+                "select extract(year from r.submitted_at at time zone 'UTC')::int as y,"
+                    + " count(*) as v from assistance_request r where ",
+                requests),
+            new Series(
+                "select extract(year from p.start_date)::int as y, count(*) as v"
+                    + " from project p where ",
+                projects),
+            BigDecimal::longValue));
   }
 
   private StatsTable moneyByYear(int[] years, Where allocations, Where projects) {
-    List<Object> params = new ArrayList<>(allocations.params());
-    params.addAll(projects.params());
-    params.add(years[0]);
-    params.add(years[1]);
-    List<Row> rows =
-        jdbc.sql(
-                """
-                with allocated as (
-                  select extract(year from a.decided_on)::int as y, sum(a.amount_usd) as usd
-                  from fund_allocation a join project p on p.id = a.project_id
-                  where\s"""
-                    + allocations.sql()
-                    + """
-                 group by 1
-                ), asked as (
-                  select extract(year from p.start_date)::int as y, sum(p.budget_amount) as usd
-                  from project p where p.budget_currency = 'USD' and\s"""
-                    + projects.sql()
-                    + """
-                 group by 1
-                )
-                select g.y, coalesce(a.usd, 0), coalesce(d.usd, 0)
-                from generate_series(?::int, ?::int) as g(y)
-                left join allocated a on a.y = g.y left join asked d on d.y = g.y
-                order by g.y
-                """)
-            .params(params)
-            .query(
-                (rs, n) ->
-                    new Row(
-                        String.valueOf(rs.getInt(1)),
-                        Label.of(String.valueOf(rs.getInt(1))),
-                        List.<Number>of(whole(rs.getBigDecimal(2)), whole(rs.getBigDecimal(3)))))
-            .list();
     return new StatsTable(
         "money-by-year",
         Label.message("stats.cooperation.table.money"),
@@ -422,7 +366,54 @@ class CooperationDashboard implements Dashboard {
         List.of(
             new Column("allocatedUsd", Label.message("stats.cooperation.col.allocated")),
             new Column("demandUsd", Label.message("stats.cooperation.col.demand"))),
-        rows);
+        yearly(
+            years,
+            new Series(
+                "select extract(year from a.decided_on)::int as y, sum(a.amount_usd) as v"
+                    + " from fund_allocation a join project p on p.id = a.project_id where ",
+                allocations),
+            new Series(
+                "select extract(year from p.start_date)::int as y, sum(p.budget_amount) as v"
+                    + " from project p where p.budget_currency = 'USD' and ",
+                projects),
+            CooperationDashboard::whole));
+  }
+
+  /**
+   * A yearly aggregate: {@code select} gives a year {@code y} and a value {@code v} and ends in
+   * {@code where}, which the condition completes.
+   */
+  private record Series(String select, Where where) {}
+
+  /** Two yearly series side by side, each year of the range a row, a year without data 0. */
+  private List<Row> yearly(
+      int[] years, Series first, Series second, Function<BigDecimal, Number> value) {
+    List<Object> params = new ArrayList<>(first.where().params());
+    params.addAll(second.where().params());
+    params.add(years[0]);
+    params.add(years[1]);
+    return jdbc.sql(
+            "with a as ("
+                + first.select()
+                + first.where().sql()
+                + " group by 1), b as ("
+                + second.select()
+                + second.where().sql()
+                + """
+                 group by 1)
+                select g.y, coalesce(a.v, 0), coalesce(b.v, 0)
+                from generate_series(?::int, ?::int) as g(y)
+                left join a on a.y = g.y left join b on b.y = g.y
+                order by g.y
+                """)
+        .params(params)
+        .query(
+            (rs, n) ->
+                new Row(
+                    String.valueOf(rs.getInt(1)),
+                    Label.of(String.valueOf(rs.getInt(1))),
+                    List.of(value.apply(rs.getBigDecimal(2)), value.apply(rs.getBigDecimal(3)))))
+        .list();
   }
 
   /**

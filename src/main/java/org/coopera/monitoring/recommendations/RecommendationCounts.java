@@ -119,12 +119,15 @@ class RecommendationCounts {
             """
             with public_assignment as (
                 select distinct assignment_id as id from progress_update where review = 'PUBLISHED'
+            ), latest_published as (
+                select distinct on (u.action_id) u.action_id, u.status
+                from progress_update u
+                where u.review = 'PUBLISHED' and u.action_id is not null
+                order by u.action_id, u.published_at desc, u.created_at desc
             ), action_status as (
-                select a.assignment_id, coalesce((
-                    select u.status from progress_update u
-                    where u.action_id = a.id and u.review = 'PUBLISHED'
-                    order by u.published_at desc, u.created_at desc limit 1), 'NOT_STARTED') as status
+                select a.assignment_id, coalesce(l.status, 'NOT_STARTED') as status
                 from implementation_action a
+                left join latest_published l on l.action_id = a.id
                 where a.assignment_id in (select id from public_assignment)
             ), assignment_status as (
                 select p.id, case

@@ -21,6 +21,7 @@ import org.coopera.monitoring.recommendations.RecommendationCounts.Group;
 import org.coopera.recommendations.Response;
 import org.coopera.reference.ReferenceData;
 import org.coopera.reference.StatsScope;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -180,15 +181,13 @@ class RecommendationsDashboard implements Dashboard {
   }
 
   private StatsTable byTheme(StatsScope scope) {
-    Map<String, String> names = new HashMap<>();
-    reference.themes().forEach(t -> names.put(t.code(), t.name()));
     List<Row> rows =
         counts.themes(scope, TOP_THEMES).stream()
             .map(
                 c ->
                     new Row(
                         c.key(),
-                        Label.of(c.key() + " " + names.getOrDefault(c.key(), "")),
+                        Label.message("name.theme." + c.key()),
                         List.<Number>of(c.count())))
             .toList();
     return countTable(
@@ -207,7 +206,10 @@ class RecommendationsDashboard implements Dashboard {
                 g ->
                     new Row(
                         String.valueOf(g.number()),
-                        Label.message("stats.recommendations.sdg-goal", g.number(), g.shortTitle()),
+                        Label.message(
+                            "stats.recommendations.sdg-goal",
+                            g.number(),
+                            new DefaultMessageSourceResolvable("name.sdg." + g.number())),
                         List.<Number>of(by.getOrDefault(String.valueOf(g.number()), 0L))))
             .toList();
     return countTable(

@@ -3,8 +3,10 @@ package org.coopera.platform.web;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import org.coopera.platform.ApiProblems;
+import org.coopera.platform.ContentVersions;
 import org.coopera.platform.InvalidInputException;
 import org.coopera.platform.InvalidParameterException;
+import org.coopera.platform.VersionsView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -100,6 +102,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       problem.setProperty("field", e.field());
     }
     return problem;
+  }
+
+  /** A version in another language changed since the caller read it: 409, write it again. */
+  @ExceptionHandler(ContentVersions.StaleVersion.class)
+  ProblemDetail staleVersion(HttpServletRequest request) {
+    Locale locale = RequestContextUtils.getLocale(request);
+    return problems.of(
+        HttpStatus.CONFLICT,
+        "stale",
+        messages.getMessage(VersionsView.STALE, null, locale),
+        request.getRequestURI(),
+        locale);
   }
 
   /** A controller's own refusal: the caller is signed in but may not do this. */

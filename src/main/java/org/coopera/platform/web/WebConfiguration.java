@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import org.coopera.platform.Languages;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -61,10 +62,11 @@ class WebConfiguration implements WebMvcConfigurer {
     String header = request.getHeader("Accept-Language");
     if (header != null && !header.isBlank()) {
       try {
-        Locale match =
-            Locale.lookup(Locale.LanguageRange.parse(header), supported.stream().toList());
+        List<String> tags =
+            supported.stream().map(l -> l.stripExtensions().toLanguageTag()).toList();
+        String match = Locale.lookupTag(Locale.LanguageRange.parse(header), tags);
         if (match != null) {
-          return match;
+          return supported.get(tags.indexOf(match));
         }
       } catch (IllegalArgumentException ignored) {
         // a malformed header falls back to the default language
@@ -73,8 +75,12 @@ class WebConfiguration implements WebMvcConfigurer {
     return supported.get(0);
   }
 
+  /**
+   * The languages of the interface as locales, written as {@link Languages} writes them: Arabic
+   * with Western Arabic digits ({@code ar-u-nu-latn}), so that pages, reports and mail read alike.
+   */
   List<Locale> supportedLocales() {
-    return properties.languages().stream().map(Locale::forLanguageTag).toList();
+    return properties.languages().stream().map(Languages::locale).toList();
   }
 
   @Override

@@ -10,4 +10,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param languages ISO 639-1 codes whose message bundles are complete
  */
 @ConfigurationProperties("coopera.web")
-record WebProperties(@DefaultValue({"en", "fr"}) List<String> languages) {}
+record WebProperties(@DefaultValue({"en", "ar", "zh", "fr", "ru", "es"}) List<String> languages) {}

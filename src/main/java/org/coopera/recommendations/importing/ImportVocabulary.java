@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.coopera.platform.CsvRows;
 import org.coopera.recommendations.TagKind;
 import org.coopera.recommendations.internal.RecommendationDraft.DraftTag;
 import org.coopera.recommendations.internal.StateNames;
@@ -111,7 +112,7 @@ final class ImportVocabulary {
     try (InputStream in = resource.getInputStream()) {
       String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\r?\n");
       for (int i = 1; i < lines.length; i++) {
-        List<String> cells = org.coopera.recommendations.internal.CsvLine.split(lines[i]);
+        List<String> cells = CsvRows.line(lines[i]);
         if (cells.isEmpty() || cells.get(0).isBlank()) {
           continue;
         }

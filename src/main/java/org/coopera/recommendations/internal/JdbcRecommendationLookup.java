@@ -112,12 +112,22 @@ class JdbcRecommendationLookup implements RecommendationLookup {
   }
 
   @Override
-  public int countOfDocument(String stateIso3, String documentSymbol) {
-    return jdbc.sql(
-            "select count(*) from recommendation where state_iso3 = ? and document_symbol = ?")
-        .params(stateIso3, documentSymbol)
-        .query(Integer.class)
-        .single();
+  public Map<String, Integer> countsOfDocuments(
+      String stateIso3, Collection<String> documentSymbols) {
+    if (documentSymbols.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, Integer> counts = new java.util.HashMap<>();
+    jdbc.sql(
+            """
+            select document_symbol, count(*) from recommendation
+            where state_iso3 = ? and document_symbol = any(cast(? as text[]))
+            group by document_symbol
+            """)
+        .params(stateIso3, documentSymbols.toArray(String[]::new))
+        .query((rs, n) -> counts.put(rs.getString(1), rs.getInt(2)))
+        .list();
+    return counts;
   }
 
   @Override

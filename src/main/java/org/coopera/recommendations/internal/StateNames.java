@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.coopera.platform.CsvRows;
 import org.coopera.reference.ReferenceData;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -182,7 +183,7 @@ public class StateNames {
             new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       List<String> lines = reader.lines().skip(1).toList();
       for (String line : lines) {
-        List<String> cells = CsvLine.split(line);
+        List<String> cells = CsvRows.line(line);
         if (cells.size() >= 2 && !cells.get(0).isBlank()) {
           aliases.put(normalise(cells.get(0)), cells.get(1).strip().toUpperCase(Locale.ROOT));
         }

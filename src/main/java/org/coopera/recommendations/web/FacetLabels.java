@@ -1,10 +1,8 @@
 package org.coopera.recommendations.web;
 
-import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
 import org.coopera.recommendations.internal.Facet;
-import org.coopera.reference.ReferenceData;
+import org.coopera.reference.ReferenceNames;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -15,27 +13,30 @@ import org.springframework.stereotype.Component;
 @Component
 public class FacetLabels {
 
-  private final ReferenceData reference;
+  private final ReferenceNames names;
   private final MessageSource messages;
-  private volatile Map<String, String> names;
 
-  FacetLabels(ReferenceData reference, MessageSource messages) {
-    this.reference = reference;
+  FacetLabels(ReferenceNames names, MessageSource messages) {
+    this.names = names;
     this.messages = messages;
   }
 
   public String label(Facet facet, String value, Locale locale) {
     return switch (facet) {
-      case STATE, RECOMMENDING_STATE -> name("state:" + value, value);
+      case STATE, RECOMMENDING_STATE -> names.state(value);
       case REGION -> messages.getMessage("region." + value, null, value, locale);
-      case MECHANISM -> name("mechanism:" + value, value);
-      case THEME -> value + " " + name("theme:" + value, "");
+      case MECHANISM -> names.mechanism(value);
+      case THEME -> themeName(value).equals(value) ? value : value + " " + themeName(value);
       case SDG_GOAL ->
           messages.getMessage(
-              "recommendations.sdg-goal", new Object[] {value, name("sdg:" + value, "")}, locale);
+              "recommendations.sdg-goal",
+              new Object[] {
+                value, value.matches("\\d{1,2}") ? names.sdg(Integer.parseInt(value)) : ""
+              },
+              locale);
       case SDG_TARGET ->
           messages.getMessage("recommendations.sdg-target", new Object[] {value}, locale);
-      case AFFECTED_GROUP -> name("group:" + value, value);
+      case AFFECTED_GROUP -> names.group(value);
       case RESPONSE ->
           messages.getMessage("recommendations.response." + value, null, value, locale);
       case ACTION_CATEGORY ->
@@ -47,7 +48,7 @@ public class FacetLabels {
   }
 
   public String stateName(String iso3) {
-    return name("state:" + iso3, iso3);
+    return names.state(iso3);
   }
 
   /** The names of these States, in the order given, separated by commas. */
@@ -56,38 +57,14 @@ public class FacetLabels {
   }
 
   public String mechanismName(String code) {
-    return name("mechanism:" + code, code);
+    return names.mechanism(code);
   }
 
   public String themeName(String code) {
-    return name("theme:" + code, code);
+    return names.theme(code);
   }
 
   public String groupName(String code) {
-    return name("group:" + code, code);
-  }
-
-  private String name(String key, String fallback) {
-    Map<String, String> all = names;
-    if (all == null) {
-      all = new HashMap<>();
-      for (ReferenceData.State s : reference.allStates()) {
-        all.put("state:" + s.iso3(), s.name());
-      }
-      for (ReferenceData.Mechanism m : reference.mechanisms(null)) {
-        all.put("mechanism:" + m.code(), m.name());
-      }
-      for (ReferenceData.Theme t : reference.themes()) {
-        all.put("theme:" + t.code(), t.name());
-      }
-      for (ReferenceData.SdgGoal g : reference.sdgGoals()) {
-        all.put("sdg:" + g.number(), g.shortTitle());
-      }
-      for (ReferenceData.AffectedGroup g : reference.affectedGroups()) {
-        all.put("group:" + g.code(), g.name());
-      }
-      names = all;
-    }
-    return all.getOrDefault(key, fallback);
+    return names.group(code);
   }
 }

@@ -34,15 +34,8 @@ public record Claim(
     return iso3 + "/" + instrument + "/" + event;
   }
 
-  /** As a person reads it: a date, a year, "party (no date)" or "no". */
+  /** As a person reads it: a date, a year, + (yes, no date) or - (no). */
   public String describe() {
-    if (!present) {
-      return "-";
-    }
-    return switch (precision) {
-      case DAY -> date.toString();
-      case YEAR -> String.valueOf(date.getYear());
-      case NONE -> "+";
-    };
+    return present ? precision.describe(date) : "-";
   }
 }

@@ -21,6 +21,8 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.coopera.platform.CsvRows;
+import org.coopera.treaties.Procedures;
 import org.coopera.treaties.TreatyEvent;
 
 /**
@@ -36,15 +38,6 @@ public final class OhchrExportParser {
 
   private static final Pattern UPDATED =
       Pattern.compile("^(.*?)\\s*\\[Last Updated:\\s*(\\d{1,2})/(\\d{1,2})/(\\d{4}).*\\]\\s*$");
-
-  /** Where each procedure of an instrument is accepted: the protocol or the instrument itself. */
-  private static final Map<String, String> COMMUNICATIONS_PROTOCOL =
-      Map.of(
-          "icescr", "icescr_op",
-          "iccpr", "iccpr_op1",
-          "cedaw", "op_cedaw",
-          "crc", "op_crc_ic",
-          "crpd", "op_crpd");
 
   private static final DateTimeFormatter DAY_MONTH_YEAR = DateTimeFormatter.ofPattern("d/M/uuuu");
 
@@ -102,7 +95,7 @@ public final class OhchrExportParser {
     if (!problems.isEmpty()) {
       return new ParsedSource(asOf, 0, List.of(), List.of(), problems);
     }
-    String protocol = COMMUNICATIONS_PROTOCOL.get(instrument);
+    String protocol = Procedures.COMMUNICATIONS_PROTOCOL.get(instrument);
     List<Claim> claims = new ArrayList<>();
     List<Finding> findings = new ArrayList<>();
     Set<String> seen = new HashSet<>();
@@ -122,18 +115,7 @@ public final class OhchrExportParser {
       String iso3 = states.name(country).orElse(null);
       if (iso3 == null) {
         findings.add(
-            new Finding(
-                "UNKNOWN_STATE",
-                null,
-                instrument,
-                null,
-                country,
-                file.name()
-                    + ", row "
-                    + number
-                    + ": '"
-                    + country
-                    + "' is not a State of the reference data; left out"));
+            new Finding("UNKNOWN_STATE", null, instrument, null, country, file.name(), number));
         continue;
       }
       if (!seen.add(iso3)) {
@@ -244,7 +226,7 @@ public final class OhchrExportParser {
   }
 
   private static List<List<Object>> csv(SourceFile file) {
-    return CsvLines.parse(new String(file.content(), StandardCharsets.UTF_8)).stream()
+    return CsvRows.parse(new String(file.content(), StandardCharsets.UTF_8)).stream()
         .map(r -> List.<Object>copyOf(r))
         .toList();
   }

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.coopera.platform.CsvRows;
 import org.coopera.treaties.TreatyEvent;
 
 /**
@@ -90,7 +91,7 @@ public final class StatusCsvParser {
       List<Claim> claims,
       List<Finding> findings,
       List<ImportProblem> problems) {
-    List<List<String>> lines = CsvLines.parse(text);
+    List<List<String>> lines = CsvRows.parse(text);
     if (lines.isEmpty()) {
       problems.add(ImportProblem.of(file, 0, "treaties.import.error.empty"));
       return 0;
@@ -129,31 +130,11 @@ public final class StatusCsvParser {
                   instrument,
                   null,
                   member.isEmpty() ? code : member,
-                  file
-                      + ", row "
-                      + row
-                      + ": neither the code '"
-                      + code
-                      + "' nor the name '"
-                      + member
-                      + "' is a State of the reference data; left out"));
+                  file,
+                  row));
           continue;
         }
-        findings.add(
-            new Finding(
-                "WRONG_CODE",
-                iso3,
-                instrument,
-                null,
-                code,
-                file
-                    + ", row "
-                    + row
-                    + ": '"
-                    + code
-                    + "' is not an ISO code; the State was found by its name '"
-                    + member
-                    + "'"));
+        findings.add(new Finding("WRONG_CODE", iso3, instrument, null, code, file, row));
       }
       if (!seen.add(iso3)) {
         problems.add(ImportProblem.of(file, row, "treaties.import.error.state-twice", code));
@@ -182,7 +163,6 @@ public final class StatusCsvParser {
           || (year != null && year == Integer.MIN_VALUE)) {
         continue;
       }
-      String where = file + ", row " + row;
       if (contradicts(party, expected[0])
           || contradicts(signatory, expected[1])
           || contradicts(none, expected[2])) {
@@ -192,17 +172,9 @@ public final class StatusCsvParser {
                 iso3,
                 instrument,
                 TreatyEvent.CONSENT.name(),
-                status,
-                where
-                    + ": status '"
-                    + status
-                    + "' but flags state party="
-                    + party
-                    + ", signatory="
-                    + signatory
-                    + ", no action="
-                    + none
-                    + "; the status column was taken"));
+                status + " (" + flags(party, signatory, none) + ")",
+                file,
+                row));
       }
       switch (expected[0] == 1 ? "state party" : expected[1] == 1 ? "signatory" : "no action") {
         case "state party" -> {
@@ -210,12 +182,7 @@ public final class StatusCsvParser {
           if (year == null) {
             findings.add(
                 new Finding(
-                    "MISSING_DATE",
-                    iso3,
-                    instrument,
-                    TreatyEvent.CONSENT.name(),
-                    "+",
-                    where + ": a State party without a year; counted now, not at past dates"));
+                    "MISSING_DATE", iso3, instrument, TreatyEvent.CONSENT.name(), "+", file, row));
           }
         }
         case "signatory" -> {
@@ -229,6 +196,13 @@ public final class StatusCsvParser {
       }
     }
     return count;
+  }
+
+  /** The three flags as the row gives them (state party, signatory, no action), blank as blank. */
+  private static String flags(int... values) {
+    return java.util.Arrays.stream(values)
+        .mapToObj(v -> v < 0 ? "" : String.valueOf(v))
+        .collect(java.util.stream.Collectors.joining(", "));
   }
 
   /** A flag contradicts the status when it is given (not blank) and differs. */

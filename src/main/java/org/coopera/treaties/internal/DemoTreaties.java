@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import org.coopera.treaties.Procedures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -36,15 +37,6 @@ class DemoTreaties {
       List.of(
           "MEX", "MMR", "RUS", "LAO", "THA", "HTI", "MAR", "PRY", "TGO", "TUN", "COL", "SLV", "SEN",
           "KHM", "PHL", "LBN", "GTM");
-
-  /** The treaty body of each protocol that opens the individual communications procedure. */
-  static final Map<String, String> PROCEDURES =
-      Map.of(
-          "iccpr_op1", "CCPR",
-          "op_cedaw", "CEDAW",
-          "op_crpd", "CRPD",
-          "icescr_op", "CESCR",
-          "op_crc_ic", "CRC");
 
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
@@ -149,16 +141,22 @@ class DemoTreaties {
 
   private int communications(LocalDate today) {
     Map<String, List<String>> parties = new java.util.HashMap<>();
+    Map<String, String> bodies = new java.util.HashMap<>();
     jdbc.sql(
             """
-            select instrument_code, state_iso3 from ratification
-            where event = 'CONSENT' and instrument_code in (:protocols)
-            order by instrument_code, state_iso3
+            select r.instrument_code, r.state_iso3, i.treaty_body_code
+            from ratification r join instrument i on i.code = r.instrument_code
+            where r.event = 'CONSENT' and r.instrument_code in (:protocols)
+            order by r.instrument_code, r.state_iso3
             """)
-        .param("protocols", PROCEDURES.keySet())
-        .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
+        .param("protocols", Procedures.communicationsProtocols())
+        .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
         .list()
-        .forEach(p -> parties.computeIfAbsent(p[0], k -> new ArrayList<>()).add(p[1]));
+        .forEach(
+            p -> {
+              parties.computeIfAbsent(p[0], k -> new ArrayList<>()).add(p[1]);
+              bodies.put(p[0], p[2]);
+            });
     if (parties.isEmpty()) {
       return 0;
     }
@@ -182,7 +180,7 @@ class DemoTreaties {
             random.nextInt(10) < 7 ? "iccpr_op1" : protocols.get(random.nextInt(protocols.size()));
         List<String> states = parties.getOrDefault(protocol, parties.get(protocols.get(0)));
         String iso3 = states.get(random.nextInt(states.size()));
-        String body = PROCEDURES.getOrDefault(protocol, "CCPR");
+        String body = bodies.getOrDefault(protocol, "CCPR");
         number++;
         // decided after a wait of two months to fourteen months, or still pending
         LocalDate decided = day.plusDays(60 + random.nextInt(365));

@@ -30,14 +30,9 @@ class TreatiesProfileSection implements StateProfileSection {
   @Override
   public Optional<Content> contentFor(String iso3) {
     StatsScope scope = StatsScope.ofState(iso3);
-    long parties =
-        ratifications.matrix(scope).stream()
-            .flatMap(r -> r.cells().values().stream())
-            .filter(Ratifications.Cell::party)
-            .count();
     Map<String, Object> model = new LinkedHashMap<>();
     model.put("iso3", iso3);
-    model.put("parties", parties);
+    model.put("parties", ratifications.instrumentsBinding(iso3));
     model.put("overdue", reports.counts(scope, LocalDate.now()).overdue());
     return Optional.of(
         new Content("treaties.profile.heading", "treaties/profile :: section", model));

@@ -142,14 +142,14 @@ class TreatyPagesController {
     Ratifications.MatrixRow row =
         ratifications.matrix(StatsScope.ofState(state.iso3())).stream().findFirst().orElseThrow();
     List<TreatyReports.Report> recorded = reports.ofState(state.iso3(), today);
-    Map<String, Integer> observations = new LinkedHashMap<>();
-    for (TreatyReports.Report r : recorded) {
-      if (r.observationsSymbol() != null) {
-        observations.put(
-            r.observationsSymbol(),
-            recommendations.countOfDocument(state.iso3(), r.observationsSymbol()));
-      }
-    }
+    Map<String, Integer> observations =
+        recommendations.countsOfDocuments(
+            state.iso3(),
+            recorded.stream()
+                .map(TreatyReports.Report::observationsSymbol)
+                .filter(java.util.Objects::nonNull)
+                .toList());
+    Map<String, LocalDate> initialDues = reports.initialDues(state.iso3());
     List<InitialDue> withoutHistory = new ArrayList<>();
     for (TreatyReports.Rule rule : reports.rules()) {
       boolean party =
@@ -157,10 +157,7 @@ class TreatyPagesController {
       boolean hasHistory =
           recorded.stream().anyMatch(r -> r.instrument().equals(rule.instrument()));
       if (party && !hasHistory) {
-        withoutHistory.add(
-            new InitialDue(
-                rule.abbreviation(),
-                reports.initialDue(state.iso3(), rule.instrument()).orElse(null)));
+        withoutHistory.add(new InitialDue(rule.abbreviation(), initialDues.get(rule.instrument())));
       }
     }
     model.addAttribute("state", state);

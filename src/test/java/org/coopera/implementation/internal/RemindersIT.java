@@ -9,8 +9,11 @@ import jakarta.mail.internet.MimeMessage;
 import java.net.ServerSocket;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.coopera.implementation.ImplementationStatus;
 import org.coopera.implementation.WorkspaceFixture;
@@ -21,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -56,6 +60,7 @@ class RemindersIT {
 
   @Autowired Reminders reminders;
   @Autowired JdbcClient jdbc;
+  @Autowired MessageSource messages;
 
   private WorkspaceFixture fixture;
   private UUID justice;
@@ -273,6 +278,60 @@ class RemindersIT {
   }
 
   @Test
+  void mailToArabicAndChineseReadersIsInTheirLanguageWithAnEncodedSubject() throws Exception {
+    jdbc.sql("update account set preferred_language = 'ar' where id = ?").param(focal).update();
+    jdbc.sql("update account set preferred_language = 'zh' where id = ?")
+        .param(coordinator)
+        .update();
+    Locale arabic = Locale.forLanguageTag("ar");
+    Locale chinese = Locale.forLanguageTag("zh");
+
+    reminders.run(sixAm(TODAY));
+
+    List<MimeMessage> mail = received(7);
+    MimeMessage toFocal = only(mail, DemoLogins.FOCAL_POINT_PRY);
+    assertThat(toFocal.getSubject())
+        .isEqualTo(
+            messages.getMessage(
+                "deadlines.mail.subject.due-soon",
+                new Object[] {longDate(arabic, TODAY.plusDays(5)), "Train judges"},
+                arabic));
+    String focalName =
+        jdbc.sql("select display_name from account where id = ?")
+            .param(focal)
+            .query(String.class)
+            .single();
+    assertThat(body(toFocal))
+        .startsWith(
+            messages.getMessage("deadlines.mail.greeting", new Object[] {focalName}, arabic))
+        .contains(
+            messages.getMessage(
+                "deadlines.mail.institution", new Object[] {"Ministerio de Justicia"}, arabic));
+
+    List<MimeMessage> toCoordinator = to(mail, DemoLogins.COORDINATOR_PRY);
+    assertThat(toCoordinator)
+        .extracting(RemindersIT::subject)
+        .contains(
+            messages.getMessage(
+                "deadlines.mail.subject.overdue",
+                new Object[] {longDate(chinese, TODAY.minusDays(3)), "Publish the law"},
+                chinese))
+        .anyMatch(subject -> subject.contains(longDate(chinese, TODAY)));
+
+    for (MimeMessage m : List.of(toFocal, toCoordinator.get(0))) {
+      assertThat(m.getHeader("Subject")[0])
+          .as("a subject beyond ASCII is MIME-encoded as UTF-8 (RFC 2047)")
+          .startsWithIgnoringCase("=?UTF-8?");
+      assertThat(m.getContentType()).containsIgnoringCase("charset=UTF-8");
+    }
+    assertThat(longDate(arabic, TODAY)).as("the date in Arabic").containsPattern("\\p{IsArabic}");
+    assertThat(subject(toFocal)).contains(longDate(arabic, TODAY.plusDays(5)));
+    assertThat(toCoordinator)
+        .extracting(RemindersIT::subject)
+        .anyMatch(subject -> subject.contains("年"));
+  }
+
+  @Test
   void noDigestWhenNothingAwaitsTheCoordinator() {
     jdbc.sql("update implementation_action set status = 'FULLY_IMPLEMENTED' where id = ?")
         .param(svnAction)
@@ -285,6 +344,10 @@ class RemindersIT {
   }
 
   // --- helpers ---
+
+  private static String longDate(Locale locale, LocalDate date) {
+    return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(date);
+  }
 
   private static Instant sixAm(LocalDate day) {
     return day.atTime(6, 0).toInstant(java.time.ZoneOffset.UTC);

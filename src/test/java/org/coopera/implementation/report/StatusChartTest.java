@@ -24,7 +24,9 @@ class StatusChartTest {
                 new StatusChart.Bar(
                     ImplementationStatus.FULLY_IMPLEMENTED, "Pleinement mise en œuvre", 7),
                 new StatusChart.Bar(
-                    ImplementationStatus.NOT_IMPLEMENTABLE, "Impossible à mettre en œuvre", 1)));
+                    ImplementationStatus.NOT_IMPLEMENTABLE, "Impossible à mettre en œuvre", 1)),
+            false,
+            Long::toString);
 
     BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
 
@@ -40,7 +42,8 @@ class StatusChartTest {
 
   @Test
   void drawsAnEmptyChartWithoutBars() throws IOException {
-    BufferedImage image = ImageIO.read(new ByteArrayInputStream(StatusChart.png(List.of())));
+    BufferedImage image =
+        ImageIO.read(new ByteArrayInputStream(StatusChart.png(List.of(), false, Long::toString)));
 
     assertThat(image.getWidth()).isEqualTo(StatusChart.WIDTH);
   }

@@ -46,10 +46,11 @@ class LibraryApiController {
       String treaty,
       String theme,
       String audience,
+      String language,
       Long version) {
 
     Library.ResourceDraft draft() {
-      return new Library.ResourceDraft(title, kind, summary, treaty, theme, audience);
+      return new Library.ResourceDraft(title, kind, summary, treaty, theme, audience, language);
     }
   }
 

@@ -2,13 +2,17 @@ package org.coopera.capacity.library.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Map;
 import java.util.UUID;
 import org.coopera.capacity.library.Library;
 import org.coopera.identity.CooperaUser;
 import org.coopera.platform.FileResponses;
 import org.coopera.platform.InvalidInputException;
+import org.coopera.platform.LanguageNames;
 import org.coopera.platform.PageParameters;
 import org.coopera.platform.StoredFiles;
+import org.coopera.platform.VersionForms;
+import org.coopera.platform.VersionsView;
 import org.coopera.reference.ReferenceData;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -47,19 +51,32 @@ class LibraryPagesController {
 
   /** What the resource form holds. */
   record ResourceForm(
-      String title, String kind, String summary, String treaty, String theme, String audience) {
+      String title,
+      String kind,
+      String summary,
+      String treaty,
+      String theme,
+      String audience,
+      String language) {
 
     static ResourceForm of(Library.Resource r) {
       return new ResourceForm(
-          r.title(), r.kind(), r.summary(), r.treatyCode(), r.themeCode(), r.audience());
+          r.title(),
+          r.kind(),
+          r.summary(),
+          r.treatyCode(),
+          r.themeCode(),
+          r.audience(),
+          r.originalLanguage());
     }
 
     static ResourceForm empty() {
-      return new ResourceForm(null, "MANUAL", null, null, null, "STATE_OFFICIALS");
+      return new ResourceForm(
+          null, "MANUAL", null, null, null, "STATE_OFFICIALS", LanguageNames.current());
     }
 
     Library.ResourceDraft draft() {
-      return new Library.ResourceDraft(title, kind, summary, treaty, theme, audience);
+      return new Library.ResourceDraft(title, kind, summary, treaty, theme, audience, language);
     }
   }
 
@@ -119,9 +136,74 @@ class LibraryPagesController {
   }
 
   @GetMapping("/capacity/library/{id}")
-  String resource(@PathVariable UUID id, @AuthenticationPrincipal CooperaUser user, Model model) {
+  String resource(
+      @PathVariable UUID id,
+      @RequestParam(required = false) String text,
+      @AuthenticationPrincipal CooperaUser user,
+      Model model) {
     Library.Resource resource = library.find(id, user);
+    return resourcePage(resource, versionsView(resource, text, user), user, model);
+  }
+
+  private static VersionsView versionsView(Library.Resource r, String text, CooperaUser user) {
+    String wanted = VersionsView.wanted(text, LanguageNames.current());
+    return VersionsView.of(
+        "/capacity/library/" + r.id(),
+        r.shown(wanted),
+        r.versions(),
+        Library.VERSION_FIELDS,
+        Library.mayManage(user));
+  }
+
+  @PostMapping("/capacity/library/{id}/versions")
+  String putVersion(
+      @PathVariable UUID id,
+      @RequestParam String language,
+      @RequestParam(required = false) Long expectedVersion,
+      @RequestParam Map<String, String> typed,
+      @AuthenticationPrincipal CooperaUser user,
+      Model model,
+      HttpServletResponse response,
+      RedirectAttributes redirect) {
+    return VersionForms.save(
+        "/capacity/library/" + id,
+        language,
+        typed,
+        () -> library.putVersion(id, language, typed, expectedVersion, user),
+        refused -> resourceAgain(id, refused, user, model),
+        response,
+        redirect);
+  }
+
+  @PostMapping("/capacity/library/{id}/versions/{language}/remove")
+  String removeVersion(
+      @PathVariable UUID id,
+      @PathVariable String language,
+      @RequestParam long expectedVersion,
+      @AuthenticationPrincipal CooperaUser user,
+      Model model,
+      HttpServletResponse response,
+      RedirectAttributes redirect) {
+    return VersionForms.remove(
+        "/capacity/library/" + id,
+        language,
+        () -> library.removeVersion(id, language, expectedVersion, user),
+        refused -> resourceAgain(id, refused, user, model),
+        response,
+        redirect);
+  }
+
+  private String resourceAgain(
+      UUID id, VersionForms.Refused refused, CooperaUser user, Model model) {
+    Library.Resource r = library.find(id, user);
+    return resourcePage(r, versionsView(r, null, user).refused(refused), user, model);
+  }
+
+  private String resourcePage(
+      Library.Resource resource, VersionsView versions, CooperaUser user, Model model) {
     model.addAttribute("r", resource);
+    model.addAttribute("versions", versions);
+    model.addAttribute("shown", versions.shown());
     model.addAttribute("manager", Library.mayManage(user));
     choices(model);
     return RESOURCE;
@@ -210,7 +292,7 @@ class LibraryPagesController {
       model.addAttribute("uploadError", e);
       model.addAttribute("typedLanguage", language);
       model.addAttribute("typedNote", note);
-      return resource(id, user, model);
+      return resource(id, null, user, model);
     }
   }
 

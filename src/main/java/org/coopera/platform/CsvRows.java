@@ -1,19 +1,26 @@
-package org.coopera.treaties.importing;
+package org.coopera.platform;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits CSV text (RFC 4180: commas, double quotes, doubled quotes inside, CRLF or LF) into rows of
- * cells, kept as text: no value is read as a null or a number, so Namibia's code {@code NA} stays
- * {@code NA}.
+ * Reads CSV text (RFC 4180: commas, double quotes, doubled quotes inside, line breaks inside quoted
+ * cells, CRLF or LF, a leading byte-order mark) into rows of cells, kept as text: no value is read
+ * as a null or a number, so Namibia's code {@code NA} stays {@code NA}. The reading counterpart of
+ * {@link Csv}.
  */
-final class CsvLines {
+public final class CsvRows {
 
-  private CsvLines() {}
+  private CsvRows() {}
+
+  /** The cells of one line (no line break in it); an empty line is one empty cell. */
+  public static List<String> line(String line) {
+    List<List<String>> rows = parse(line);
+    return rows.isEmpty() ? List.of("") : rows.get(0);
+  }
 
   /** The rows; a quote never closed makes the last row run to the end of the text. */
-  static List<List<String>> parse(String text) {
+  public static List<List<String>> parse(String text) {
     List<List<String>> rows = new ArrayList<>();
     List<String> row = new ArrayList<>();
     StringBuilder cell = new StringBuilder();
