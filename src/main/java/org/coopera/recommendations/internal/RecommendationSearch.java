@@ -123,8 +123,9 @@ public class RecommendationSearch {
             .search(scope)
             .select(projections(scope, !query.text().blank()))
             .where(predicate(scope, query))
+            // The query's default highlighter, not a named one: OpenSearch and Elasticsearch take
+            // the HTML encoder only for the whole query ("unknown field [encoder]" on a field).
             .highlighter(
-                "marks",
                 h ->
                     h.plain()
                         .tag("<mark>", "</mark>")
@@ -291,7 +292,7 @@ public class RecommendationSearch {
     p.add(f.field("text_other", String.class).list().toProjection());
     if (highlight) {
       for (String language : TEXT_LANGUAGES) {
-        p.add(f.highlight("text_" + language).highlighter("marks").nullable().toProjection());
+        p.add(f.highlight("text_" + language).nullable().toProjection());
       }
     }
     return p.toArray(SearchProjection<?>[]::new);

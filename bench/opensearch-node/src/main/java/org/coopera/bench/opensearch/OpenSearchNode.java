@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import org.opensearch.analysis.common.CommonAnalysisPlugin;
 import org.opensearch.common.settings.Settings;
 import org.opensearch.env.Environment;
+import org.opensearch.index.reindex.ReindexPlugin;
 import org.opensearch.node.InternalSettingsPreparer;
 import org.opensearch.node.Node;
 import org.opensearch.plugins.Plugin;
@@ -16,8 +17,10 @@ import org.opensearch.transport.Netty4Plugin;
 
 /**
  * One OpenSearch 2.19 node from the jars of Maven Central: HTTP on 127.0.0.1 (port 9200 unless
- * given), the Netty transport and the common analysis module (the language analyzers: english,
- * french, spanish, russian, arabic, cjk). No security plugin: for a trial on one machine only.
+ * given), the Netty transport, the common analysis module (the language analyzers: english,
+ * french, spanish, russian, arabic, cjk) and the reindex module ({@code _delete_by_query}, which
+ * Hibernate Search's purge and mass indexer use). No security plugin: for a trial on one machine
+ * only.
  *
  * <p>Arguments: {@code [home directory] [HTTP port]}; defaults {@code ./target/node} and 9200.
  */
@@ -56,7 +59,7 @@ public final class OpenSearchNode {
             settings, Map.of(), home.resolve("config"), () -> "node-1");
     Node node =
         new ClasspathNode(
-            environment, List.of(Netty4Plugin.class, CommonAnalysisPlugin.class));
+            environment, List.of(Netty4Plugin.class, CommonAnalysisPlugin.class, ReindexPlugin.class));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
