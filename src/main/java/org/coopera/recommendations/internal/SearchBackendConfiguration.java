@@ -21,9 +21,13 @@ class SearchBackendConfiguration {
   /** The Lucene version of the index's format, that of the Lucene this build brings. */
   static final String LUCENE_VERSION = "9.12.3";
 
+  /**
+   * Adds the backend's settings; a Hibernate Search setting given explicitly (as {@code
+   * spring.jpa.properties.hibernate.search...}) is kept.
+   */
   @Bean
   HibernatePropertiesCustomizer searchBackend(SearchProperties properties) {
-    return hibernate -> hibernate.putAll(settings(properties));
+    return hibernate -> settings(properties).forEach(hibernate::putIfAbsent);
   }
 
   /** Hibernate Search's settings for the chosen backend. */

@@ -80,4 +80,16 @@ class SearchBackendConfigurationTest {
                 new Cluster(List.of("http://localhost:9200"), null, null, "8.15")));
     assertThat(settings).containsEntry("hibernate.search.backend.version", "8.15");
   }
+
+  @Test
+  void aHibernateSearchSettingGivenExplicitlyIsKept() {
+    java.util.Map<String, Object> hibernate = new java.util.HashMap<>();
+    hibernate.put("hibernate.search.indexing.plan.synchronization.strategy", "write-sync");
+    new SearchBackendConfiguration()
+        .searchBackend(new SearchProperties(Backend.OPENSEARCH, "./data/index", NO_CLUSTER))
+        .customize(hibernate);
+    assertThat(hibernate)
+        .containsEntry("hibernate.search.indexing.plan.synchronization.strategy", "write-sync")
+        .containsEntry("hibernate.search.backend.type", "elasticsearch");
+  }
 }
