@@ -118,20 +118,23 @@ public class RecommendationSearch {
     SearchSession session = Search.session(entityManager);
     SearchScope<Recommendation> scope = session.scope(Recommendation.class);
     Map<Facet, AggregationKey<Map<Object, Long>>> keys = new EnumMap<>(Facet.class);
+    boolean highlight = !query.text().blank();
     var main =
-        session
-            .search(scope)
-            .select(projections(scope, !query.text().blank()))
-            .where(predicate(scope, query))
-            .highlighter(
-                "marks",
-                h ->
-                    h.plain()
-                        .tag("<mark>", "</mark>")
-                        .encoder(HighlighterEncoder.HTML)
-                        .numberOfFragments(1)
-                        .fragmentSize(100_000)
-                        .noMatchSize(0));
+        session.search(scope).select(projections(scope, highlight)).where(predicate(scope, query));
+    if (highlight) {
+      // The query's default highlighter, not a named one: OpenSearch and Elasticsearch take the
+      // HTML encoder only for the whole query ("unknown field [encoder]" on a field). Only when
+      // words were searched: the Elasticsearch backend warns of a highlighter with no field.
+      main =
+          main.highlighter(
+              h ->
+                  h.plain()
+                      .tag("<mark>", "</mark>")
+                      .encoder(HighlighterEncoder.HTML)
+                      .numberOfFragments(1)
+                      .fragmentSize(100_000)
+                      .noMatchSize(0));
+    }
     for (Facet facet : Facet.values()) {
       if (!query.filters().containsKey(facet)) {
         AggregationKey<Map<Object, Long>> key = AggregationKey.of(facet.parameter());
@@ -291,7 +294,7 @@ public class RecommendationSearch {
     p.add(f.field("text_other", String.class).list().toProjection());
     if (highlight) {
       for (String language : TEXT_LANGUAGES) {
-        p.add(f.highlight("text_" + language).highlighter("marks").nullable().toProjection());
+        p.add(f.highlight("text_" + language).nullable().toProjection());
       }
     }
     return p.toArray(SearchProjection<?>[]::new);
