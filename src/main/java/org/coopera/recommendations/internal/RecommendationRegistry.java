@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntConsumer;
 import org.coopera.reference.ReferenceData;
+import org.hibernate.Session;
 import org.hibernate.search.mapper.orm.Search;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class RecommendationRegistry {
 
-  private static final int BATCH = 500;
+  private static final int BATCH = 2500;
 
   private final RecommendationRepository recommendations;
   private final ReferenceData reference;
@@ -71,7 +72,10 @@ public class RecommendationRegistry {
 
   /**
    * Creates the drafts whose content key the registry does not hold yet, all in the caller's
-   * transaction, and answers how many it created. {@code progress} hears the number done so far.
+   * transaction, and answers how many it created. {@code progress} hears the number done so far,
+   * after each batch. The rows are written with {@code COPY} ({@link RecommendationCopy}) and the
+   * new recommendations handed to the search index's plan for this transaction: they are in the
+   * index when the transaction has committed, and never if it rolls back.
    */
   public int createAll(List<RecommendationDraft> drafts, IntConsumer progress) {
     Map<String, RecommendationDraft> fresh = new LinkedHashMap<>();
@@ -80,6 +84,8 @@ public class RecommendationRegistry {
     Map<String, String> regions = new java.util.HashMap<>();
     Set<String> codes = new HashSet<>();
     Instant now = clock.instant();
+    entityManager.flush();
+    Session session = entityManager.unwrap(Session.class);
     var indexing = Search.session(entityManager).indexingPlan();
     int done = 0;
     List<RecommendationDraft> batch = new ArrayList<>(fresh.values());
@@ -92,6 +98,7 @@ public class RecommendationRegistry {
       Set<String> taken =
           new HashSet<>(recommendations.existingCodes(new HashSet<>(wanted.values())));
       taken.addAll(codes);
+      List<Recommendation> created = new ArrayList<>(slice.size());
       for (var entry : wanted.entrySet()) {
         RecommendationDraft draft = entry.getKey();
         String code = unique(entry.getValue(), taken, draft.stateIso3());
@@ -100,11 +107,11 @@ public class RecommendationRegistry {
         String region =
             regions.computeIfAbsent(
                 draft.stateIso3(), iso3 -> reference.findState(iso3).orElseThrow().regionCode());
-        entityManager.persist(new Recommendation(draft, code, region, now));
+        created.add(new Recommendation(draft, code, region, now));
       }
-      entityManager.flush();
+      session.doWork(connection -> RecommendationCopy.write(connection, created));
+      created.forEach(indexing::addOrUpdate);
       indexing.process();
-      entityManager.clear();
       done += slice.size();
       progress.accept(done);
     }
