@@ -45,7 +45,11 @@ import org.springframework.test.context.TestPropertySource;
 // The application as the ITs start it, with Hibernate's statistics off as in production, and
 // closed after the class so that each benchmark starts from the demo data alone.
 @CooperaIntegrationTest
-@TestPropertySource(properties = "spring.jpa.properties.hibernate.generate_statistics=false")
+@TestPropertySource(
+    properties = {
+      "spring.jpa.properties.hibernate.generate_statistics=false",
+      "logging.level.org.coopera.recommendations.internal.RecommendationRegistry=DEBUG"
+    })
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class ImportBenchmark {
 

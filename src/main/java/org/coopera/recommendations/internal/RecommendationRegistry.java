@@ -15,6 +15,8 @@ import java.util.function.IntConsumer;
 import org.coopera.reference.ReferenceData;
 import org.hibernate.Session;
 import org.hibernate.search.mapper.orm.Search;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,6 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class RecommendationRegistry {
 
+  private static final Logger log = LoggerFactory.getLogger(RecommendationRegistry.class);
   private static final int BATCH = 2500;
 
   private final RecommendationRepository recommendations;
@@ -88,9 +91,11 @@ public class RecommendationRegistry {
     Session session = entityManager.unwrap(Session.class);
     var indexing = Search.session(entityManager).indexingPlan();
     int done = 0;
+    long[] nanos = new long[3];
     List<RecommendationDraft> batch = new ArrayList<>(fresh.values());
     for (int from = 0; from < batch.size(); from += BATCH) {
       List<RecommendationDraft> slice = batch.subList(from, Math.min(batch.size(), from + BATCH));
+      long start = System.nanoTime();
       Map<RecommendationDraft, String> wanted = new LinkedHashMap<>();
       for (RecommendationDraft draft : slice) {
         wanted.put(draft, baseCode(draft));
@@ -109,12 +114,23 @@ public class RecommendationRegistry {
                 draft.stateIso3(), iso3 -> reference.findState(iso3).orElseThrow().regionCode());
         created.add(new Recommendation(draft, code, region, now));
       }
+      long copying = System.nanoTime();
       session.doWork(connection -> RecommendationCopy.write(connection, created));
+      long indexed = System.nanoTime();
       created.forEach(indexing::addOrUpdate);
       indexing.process();
+      nanos[0] += copying - start;
+      nanos[1] += indexed - copying;
+      nanos[2] += System.nanoTime() - indexed;
       done += slice.size();
       progress.accept(done);
     }
+    log.debug(
+        "{} recommendations written: codes {} ms, COPY and audit {} ms, index documents {} ms",
+        done,
+        nanos[0] / 1_000_000,
+        nanos[1] / 1_000_000,
+        nanos[2] / 1_000_000);
     return done;
   }
 
