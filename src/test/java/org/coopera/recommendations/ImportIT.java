@@ -333,7 +333,7 @@ class ImportIT {
     assertThat(
             jdbc.sql(
                     "select count(*) from audit_entry where table_name = 'recommendation_tag'"
-                        + " and record_ids @> array[?]")
+                        + " and record_ids @> array[?]::text[]")
                 .param(recommendation + "/THEME/B31")
                 .query(Long.class)
                 .single())
