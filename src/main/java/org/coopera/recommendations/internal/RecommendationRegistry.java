@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntConsumer;
+import java.util.regex.Pattern;
 import org.coopera.reference.ReferenceData;
 import org.hibernate.Session;
 import org.hibernate.search.mapper.orm.Search;
@@ -27,6 +28,9 @@ public class RecommendationRegistry {
 
   private static final Logger log = LoggerFactory.getLogger(RecommendationRegistry.class);
   private static final int BATCH = 2500;
+  // Compiled once: a code is made for every recommendation of an import.
+  private static final Pattern NOT_IN_CODE = Pattern.compile("[^A-Za-z0-9.]+");
+  private static final Pattern DASHES = Pattern.compile("-+");
 
   private final RecommendationRepository recommendations;
   private final ReferenceData reference;
@@ -144,11 +148,13 @@ public class RecommendationRegistry {
         draft.uprSession() != null ? "S" + draft.uprSession() : String.valueOf(draft.year());
     String tail =
         draft.paragraph() != null && !draft.paragraph().isBlank()
-            ? draft.paragraph().strip().replaceAll("[^A-Za-z0-9.]+", "-")
+            ? NOT_IN_CODE.matcher(draft.paragraph().strip()).replaceAll("-")
             : draft.contentKey().substring(0, 8);
-    return (draft.mechanismCode() + "-" + draft.stateIso3() + "-" + where + "-" + tail)
-        .toUpperCase(Locale.ROOT)
-        .replaceAll("-+", "-");
+    return DASHES
+        .matcher(
+            (draft.mechanismCode() + "-" + draft.stateIso3() + "-" + where + "-" + tail)
+                .toUpperCase(Locale.ROOT))
+        .replaceAll("-");
   }
 
   private static String unique(String base, Set<String> taken, String iso3) {
