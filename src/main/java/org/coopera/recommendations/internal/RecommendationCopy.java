@@ -44,62 +44,64 @@ final class RecommendationCopy {
       return;
     }
     CopyManager copies = connection.unwrap(PGConnection.class).getCopyAPI();
-    auditByStatement(connection, true);
-    try {
-      Rows recommendations = new Rows();
-      Rows texts = new Rows();
-      Rows states = new Rows();
-      Rows tags = new Rows();
-      for (Recommendation r : created) {
-        String id = r.id().toString();
-        recommendations
-            .value(id)
-            .value(r.code())
-            .value(r.contentKey())
-            .value(r.mechanismCode())
-            .value(r.uprSession())
-            .value(r.uprCycle())
-            .value(r.documentSymbol())
-            .value(r.paragraph())
-            .value(r.issuedOn())
-            .value(r.year())
-            .value(r.stateIso3())
-            .value(r.regionCode())
-            .value(r.originalLanguage())
-            .value(r.response().name())
-            .value(r.responseComment())
-            .value(r.responseSource())
-            .value(r.actionCategory())
-            .value(r.clusterId())
-            .value(r.importId())
-            .value(r.demo() ? "t" : "f")
-            .value(timestamp(r.createdAt()))
-            .value(timestamp(r.updatedAt()))
-            .last(r.version());
-        for (Map.Entry<String, String> text : r.texts().entrySet()) {
-          texts.value(id).value(text.getKey()).last(text.getValue());
-        }
-        for (String iso3 : r.recommendingStates()) {
-          states.value(id).last(iso3);
-        }
-        for (Tag tag : r.tags()) {
-          tags.value(id)
-              .value(tag.kind().name())
-              .value(tag.code())
-              .value(tag.origin().name())
-              .value(tag.status().name())
-              .value(tag.confidence())
-              .value(tag.decidedBy())
-              .last(tag.decidedAt() == null ? null : timestamp(tag.decidedAt()));
-        }
+    Rows recommendations = new Rows();
+    Rows texts = new Rows();
+    Rows states = new Rows();
+    Rows tags = new Rows();
+    for (Recommendation r : created) {
+      String id = r.id().toString();
+      recommendation(recommendations, id, r);
+      for (Map.Entry<String, String> text : r.texts().entrySet()) {
+        texts.value(id).value(text.getKey()).last(text.getValue());
       }
-      recommendations.copy(copies, RECOMMENDATION);
-      texts.copy(copies, TEXT);
-      states.copy(copies, RECOMMENDING_STATE);
-      tags.copy(copies, TAG);
-    } finally {
-      auditByStatement(connection, false);
+      for (String iso3 : r.recommendingStates()) {
+        states.value(id).last(iso3);
+      }
+      for (Tag tag : r.tags()) {
+        tags.value(id)
+            .value(tag.kind().name())
+            .value(tag.code())
+            .value(tag.origin().name())
+            .value(tag.status().name())
+            .value(tag.confidence())
+            .value(tag.decidedBy())
+            .last(tag.decidedAt() == null ? null : timestamp(tag.decidedAt()));
+      }
     }
+    auditByStatement(connection, true);
+    recommendations.copy(copies, RECOMMENDATION);
+    texts.copy(copies, TEXT);
+    states.copy(copies, RECOMMENDING_STATE);
+    tags.copy(copies, TAG);
+    // Back to one entry per row for whatever the transaction writes next. (After a failure the
+    // transaction is rolled back, and the setting with it, so it is not reset there.)
+    auditByStatement(connection, false);
+  }
+
+  private static void recommendation(Rows rows, String id, Recommendation r) {
+    rows.value(id)
+        .value(r.code())
+        .value(r.contentKey())
+        .value(r.mechanismCode())
+        .value(r.uprSession())
+        .value(r.uprCycle())
+        .value(r.documentSymbol())
+        .value(r.paragraph())
+        .value(r.issuedOn())
+        .value(r.year())
+        .value(r.stateIso3())
+        .value(r.regionCode())
+        .value(r.originalLanguage())
+        .value(r.response().name())
+        .value(r.responseComment())
+        .value(r.responseSource())
+        .value(r.actionCategory())
+        .value(r.clusterId())
+        .value(r.importId())
+        .value(r.demo() ? "t" : "f")
+        .value(timestamp(r.createdAt()))
+        .value(timestamp(r.updatedAt()))
+        .last(r.version());
   }
 
   /** Sets, for the rest of the transaction, how the audit trail records inserted rows. */
