@@ -334,7 +334,14 @@ class ImportIT {
             jdbc.sql(
                     "select count(*) from audit_entry where table_name = 'recommendation_tag'"
                         + " and record_ids @> array[?]::text[]")
-                .param(recommendation + "/THEME/B31")
+                .param(
+                    jdbc.sql(
+                            "select recommendation_id || '/' || kind || '/' || code"
+                                + " from recommendation_tag where recommendation_id = ?::uuid"
+                                + " and kind = 'THEME'")
+                        .param(recommendation)
+                        .query(String.class)
+                        .single())
                 .query(Long.class)
                 .single())
         .as("the tags of the import in one entry")
