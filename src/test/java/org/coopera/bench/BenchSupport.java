@@ -63,6 +63,21 @@ final class BenchSupport {
     return counts;
   }
 
+  /**
+   * The trail one record at a time (the view {@code audit_record} of V24, which shows each row of a
+   * bulk insert's entry as a record) since entry {@code after}, by table and operation.
+   */
+  static Map<String, Long> auditRecordsSince(JdbcClient jdbc, long after) {
+    Map<String, Long> counts = new TreeMap<>();
+    jdbc.sql(
+            "select table_name || ' ' || operation, count(*) from audit_record where id > ?"
+                + " group by 1")
+        .param(after)
+        .query((rs, n) -> counts.put(rs.getString(1), rs.getLong(2)))
+        .list();
+    return counts;
+  }
+
   static String seconds(long nanos) {
     return String.format(Locale.ROOT, "%.2f s", nanos / 1e9);
   }

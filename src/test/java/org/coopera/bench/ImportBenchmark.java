@@ -5,10 +5,13 @@ import static org.coopera.bench.BenchSupport.perSecond;
 import static org.coopera.bench.BenchSupport.print;
 import static org.coopera.bench.BenchSupport.seconds;
 
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
@@ -18,8 +21,10 @@ import org.coopera.recommendations.importing.ImportFormat;
 import org.coopera.recommendations.importing.ImportReport;
 import org.coopera.recommendations.importing.ImportService;
 import org.coopera.recommendations.importing.ParsedFile;
+import org.coopera.recommendations.internal.Recommendation;
 import org.coopera.support.CooperaIntegrationTest;
 import org.coopera.support.DemoLogins;
+import org.hibernate.search.mapper.orm.Search;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,7 +45,11 @@ import org.springframework.test.context.TestPropertySource;
 // The application as the ITs start it, with Hibernate's statistics off as in production, and
 // closed after the class so that each benchmark starts from the demo data alone.
 @CooperaIntegrationTest
-@TestPropertySource(properties = "spring.jpa.properties.hibernate.generate_statistics=false")
+@TestPropertySource(
+    properties = {
+      "spring.jpa.properties.hibernate.generate_statistics=false",
+      "logging.level.org.coopera.recommendations.internal.RecommendationRegistry=DEBUG"
+    })
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class ImportBenchmark {
 
@@ -51,6 +60,7 @@ class ImportBenchmark {
   @Autowired UserDetailsService users;
   @Autowired JdbcClient jdbc;
   @Autowired DataSource dataSource;
+  @Autowired EntityManagerFactory entityManagerFactory;
 
   @AfterEach
   void signOut() {
@@ -135,6 +145,7 @@ class ImportBenchmark {
     long lastEntry = BenchSupport.lastAuditEntry(jdbc);
     AtomicInteger calls = new AtomicInteger();
     AtomicLong first = new AtomicLong(-1);
+    AtomicLong last = new AtomicLong(-1);
     long start = System.nanoTime();
     ImportReport applied =
         imports.apply(
@@ -143,8 +154,15 @@ class ImportBenchmark {
             done -> {
               calls.incrementAndGet();
               first.compareAndSet(-1, System.nanoTime() - start);
+              last.set(System.nanoTime() - start);
             });
     long nanos = System.nanoTime() - start;
+    long indexed = searchable(applied.id());
+    long inDatabase =
+        jdbc.sql("select count(*) from recommendation where import_id = ?")
+            .param(applied.id())
+            .query(Long.class)
+            .single();
     long audited = BenchSupport.auditEntries(jdbc) - auditBefore;
     assertThat(applied.status()).isEqualTo(ImportReport.Status.APPLIED);
     assertThat(applied.created()).isEqualTo(report.toCreate());
@@ -157,14 +175,62 @@ class ImportBenchmark {
         perSecond(rows, nanos));
     print(
         "apply progress: %d callback calls, the first after %s (the kept file is checked again"
-            + " before anything is written)",
-        calls.get(), seconds(first.get()));
+            + " before anything is written), the last after %s (then the commit, and the search"
+            + " index written and committed: %s)",
+        calls.get(), seconds(first.get()), seconds(last.get()), seconds(nanos - last.get()));
+    print(
+        "searchable when apply returned: %,d of the import's %,d recommendations found in the"
+            + " index",
+        indexed, inDatabase);
+    assertThat(indexed)
+        .as("every recommendation searchable when apply returns")
+        .isEqualTo(inDatabase);
     print(
         "apply audit trail: %,d entries before, %,d after (+%,d): %s",
         auditBefore,
         auditBefore + audited,
         audited,
         BenchSupport.auditEntriesSince(jdbc, lastEntry));
+    Map<String, Long> records = BenchSupport.auditRecordsSince(jdbc, lastEntry);
+    print("apply audit trail read one record at a time (audit_record): %s", records);
+    assertThat(records.values().stream().mapToLong(Long::longValue).sum() - 2)
+        .as("one audited record per row written")
+        .isEqualTo(
+            jdbc.sql(
+                    "select (select count(*) from recommendation r where r.import_id = :id)"
+                        + " + (select count(*) from recommendation_text t join recommendation r"
+                        + " on r.id = t.recommendation_id where r.import_id = :id)"
+                        + " + (select count(*) from recommendation_recommending_state s join"
+                        + " recommendation r on r.id = s.recommendation_id where r.import_id = :id)"
+                        + " + (select count(*) from recommendation_tag g join recommendation r"
+                        + " on r.id = g.recommendation_id where r.import_id = :id)")
+                .param("id", applied.id())
+                .query(Long.class)
+                .single());
+  }
+
+  /** The import's recommendations the search index holds, asked right after apply returned. */
+  private long searchable(java.util.UUID importId) {
+    EntityManager em = entityManagerFactory.createEntityManager();
+    try {
+      List<String> codes =
+          jdbc.sql("select code from recommendation where import_id = ?")
+              .param(importId)
+              .query(String.class)
+              .list();
+      long found = 0;
+      for (int i = 0; i < codes.size(); i += 1000) {
+        List<String> slice = codes.subList(i, Math.min(codes.size(), i + 1000));
+        found +=
+            Search.session(em)
+                .search(Recommendation.class)
+                .where(f -> f.terms().field("code").matchingAny(slice))
+                .fetchTotalHitCount();
+      }
+      return found;
+    } finally {
+      em.close();
+    }
   }
 
   /**

@@ -1,6 +1,7 @@
 package org.coopera.recommendations;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -12,7 +13,10 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.coopera.identity.CooperaUser;
+import org.coopera.recommendations.importing.ImportService;
 import org.coopera.support.CooperaIntegrationTest;
 import org.coopera.support.DemoLogins;
 import org.jsoup.Jsoup;
@@ -21,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultMatcher;
 import tools.jackson.databind.JsonNode;
@@ -39,6 +44,8 @@ class ImportIT {
   @Autowired DemoLogins logins;
   @Autowired JsonMapper json;
   @Autowired JdbcClient jdbc;
+  @Autowired ImportService imports;
+  @Autowired UserDetailsService users;
   @org.springframework.boot.test.web.server.LocalServerPort int port;
 
   private static byte[] fixture(String name) throws IOException {
@@ -251,6 +258,115 @@ class ImportIT {
     assertThat(recommendations()).isEqualTo(before + 3);
 
     apply(DemoLogins.ADMIN, report.get("id").asString(), status().isBadRequest());
+  }
+
+  /**
+   * Apply is all or nothing for the database and the search index alike: a failure after the rows
+   * were written leaves neither the rows nor their documents; the same import applied then is
+   * searchable as soon as apply answers, its texts are stored exactly as the file gives them, and
+   * the audit trail gives each new row's history (who inserted it, what it held).
+   */
+  @Test
+  void aFailedApplyLeavesNothingAndAnAppliedImportIsSearchableAndAuditedRowByRow()
+      throws Exception {
+    byte[] file =
+        template(
+            "PRY,UPR,24,,en,\"Ensure quokkaprobe shelters, tab\there and a back\\slash (ImportIT rollback)\",Uruguay;Chile,supported,B31,10.3,women",
+            "PRY,CEDAW,,2017-11-22,en,Protect quokkaprobe witnesses (ImportIT rollback),,pending,,,");
+    long before = recommendations();
+    JsonNode report = upload(DemoLogins.ADMIN, "rollback.csv", file, status().isCreated());
+    assertThat(report.get("toCreate").asInt()).isEqualTo(2);
+    UUID id = UUID.fromString(report.get("id").asString());
+    CooperaUser admin = (CooperaUser) users.loadUserByUsername(DemoLogins.ADMIN);
+
+    assertThatThrownBy(
+            () ->
+                imports.apply(
+                    id,
+                    admin,
+                    done -> {
+                      throw new IllegalStateException("failure after " + done + " written");
+                    }))
+        .hasMessageContaining("failure after 2 written");
+    assertThat(recommendations()).as("rolled back").isEqualTo(before);
+    assertThat(searchTotal("quokkaprobe")).as("nothing indexed after a rollback").isZero();
+    assertThat(
+            jdbc.sql("select status from recommendation_import where id = ?")
+                .param(id)
+                .query(String.class)
+                .single())
+        .isEqualTo("VALID");
+
+    JsonNode applied = apply(DemoLogins.ADMIN, id.toString(), status().isOk());
+    assertThat(applied.get("created").asInt()).isEqualTo(2);
+    assertThat(searchTotal("quokkaprobe")).as("searchable when apply answers").isEqualTo(2);
+    Map<String, Object> written =
+        jdbc.sql(
+                "select r.id::text as id, t.text from recommendation r join recommendation_text t"
+                    + " on t.recommendation_id = r.id where r.import_id = ? and t.text like ?")
+            .params(id, "%quokkaprobe shelters%")
+            .query()
+            .singleRow();
+    String recommendation = (String) written.get("id");
+    String stored = (String) written.get("text");
+    assertThat(stored).as("written with COPY, escapes and all").contains("back\\slash (ImportIT");
+    List<Map<String, Object>> history =
+        jdbc.sql(
+                "select actor, operation, changes ->> 'state_iso3' as state from audit_record"
+                    + " where table_name = 'recommendation' and record_id = ?")
+            .param(recommendation)
+            .query()
+            .listOfRows();
+    assertThat(history).hasSize(1);
+    assertThat(history.get(0))
+        .containsEntry("actor", DemoLogins.ADMIN)
+        .containsEntry("operation", "INSERT")
+        .containsEntry("state", "{\"new\": \"PRY\"}");
+    assertThat(
+            jdbc.sql(
+                    "select changes -> 'text' ->> 'new' from audit_record"
+                        + " where table_name = 'recommendation_text' and record_id = ?")
+                .param(recommendation + "/en")
+                .query(String.class)
+                .single())
+        .isEqualTo(stored);
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from audit_entry where table_name = 'recommendation_tag'"
+                        + " and record_ids @> array[?]::text[]")
+                .param(
+                    jdbc.sql(
+                            "select recommendation_id || '/' || kind || '/' || code"
+                                + " from recommendation_tag where recommendation_id = ?::uuid"
+                                + " and kind = 'THEME'")
+                        .param(recommendation)
+                        .query(String.class)
+                        .single())
+                .query(Long.class)
+                .single())
+        .as("the tags of the import in one entry")
+        .isEqualTo(1);
+    mvc.perform(
+            get("/admin/audit")
+                .with(logins.as(DemoLogins.ADMIN))
+                .param("table", "recommendation")
+                .param("record", recommendation))
+        .andExpect(status().isOk())
+        .andExpect(
+            org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                .string(org.hamcrest.Matchers.containsString("1 entry")))
+        .andExpect(
+            org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                .string(org.hamcrest.Matchers.containsString("UPR-PRY-S24")));
+  }
+
+  private long searchTotal(String query) throws Exception {
+    String found =
+        mvc.perform(get("/api/v1/recommendations").param("q", query))
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+    return json.readTree(found).get("total").asLong();
   }
 
   @Test

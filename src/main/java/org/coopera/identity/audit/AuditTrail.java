@@ -64,21 +64,27 @@ public class AuditTrail {
   }
 
   public ListPage<Entry> find(Filter filter, PageParameters paging) {
-    return where(filter).page(jdbc, COLUMNS, "audit_entry", ORDER, (rs, n) -> entry(rs), paging);
+    return where(filter).page(jdbc, COLUMNS, RECORDS, ORDER, (rs, n) -> entry(rs), paging);
   }
 
   /** Every entry the filter selects, newest first, one at a time (for exports of any size). */
   public void forEach(Filter filter, Consumer<Entry> action) {
     SqlFilter where = where(filter);
-    jdbc.sql("select " + COLUMNS + " from audit_entry" + where.clause() + " order by " + ORDER)
+    jdbc.sql("select " + COLUMNS + " from " + RECORDS + where.clause() + " order by " + ORDER)
         .params(where.params())
         .withFetchSize(500)
         .query((RowCallbackHandler) rs -> action.accept(entry(rs)));
   }
 
+  /**
+   * The trail one record at a time (migration V24): entries written row by row as they are, and
+   * each row of a bulk insert's entry as an entry of its own, under the entry's id.
+   */
+  private static final String RECORDS = "audit_record";
+
   private static final String COLUMNS =
       "id, occurred_at, transaction_id, actor, table_name, record_id, operation, changes::text";
-  private static final String ORDER = "occurred_at desc, id desc";
+  private static final String ORDER = "occurred_at desc, id desc, record_id";
 
   private static SqlFilter where(Filter filter) {
     SqlFilter where = new SqlFilter();
@@ -86,7 +92,13 @@ public class AuditTrail {
       where.and("table_name = ?", filter.table().strip());
     }
     if (SqlFilter.hasText(filter.record())) {
-      where.and("record_id = ?", filter.record().strip());
+      String record = filter.record().strip();
+      // The second condition only lets the index find the bulk entries that hold the record.
+      where.and(
+          "record_id = ? and (entry_record_id = ? or record_ids @> array[?]::text[])",
+          record,
+          record,
+          record);
     }
     if (SqlFilter.hasText(filter.actor())) {
       where.and("actor ilike ?", SqlFilter.containing(filter.actor()));

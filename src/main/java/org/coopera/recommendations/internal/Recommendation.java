@@ -224,6 +224,10 @@ public class Recommendation {
     return code;
   }
 
+  String contentKey() {
+    return contentKey;
+  }
+
   public String mechanismCode() {
     return mechanismCode;
   }
@@ -254,6 +258,10 @@ public class Recommendation {
 
   public String stateIso3() {
     return stateIso3;
+  }
+
+  String regionCode() {
+    return regionCode;
   }
 
   public String originalLanguage() {
@@ -311,6 +319,10 @@ public class Recommendation {
 
   public long version() {
     return version;
+  }
+
+  Instant createdAt() {
+    return createdAt;
   }
 
   public Instant updatedAt() {
