@@ -1,6 +1,7 @@
 package org.coopera;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
@@ -10,6 +11,11 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class CooperaApplication {
 
   public static void main(String[] args) {
-    SpringApplication.run(CooperaApplication.class, args);
+    SpringApplication application = new SpringApplication(CooperaApplication.class);
+    if (java.util.Arrays.asList(args).contains("--coopera.generate.run=true")) {
+      // The data generator's command (org.coopera.generator) serves no page.
+      application.setWebApplicationType(WebApplicationType.NONE);
+    }
+    application.run(args);
   }
 }
