@@ -1,7 +1,9 @@
 package org.coopera;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
@@ -12,10 +14,13 @@ public class CooperaApplication {
 
   public static void main(String[] args) {
     SpringApplication application = new SpringApplication(CooperaApplication.class);
-    if (java.util.Arrays.asList(args).contains("--coopera.generate.run=true")) {
-      // The data generator's command (org.coopera.generator) serves no page.
-      application.setWebApplicationType(WebApplicationType.NONE);
+    List<String> arguments = new ArrayList<>(Arrays.asList(args));
+    if (arguments.contains("--coopera.generate.run=true")
+        && arguments.stream().noneMatch(a -> a.startsWith("--server.port="))) {
+      // The data generator's command (org.coopera.generator) serves no page: a free port, so that
+      // it runs beside a server on the usual one.
+      arguments.add("--server.port=0");
     }
-    application.run(args);
+    application.run(arguments.toArray(String[]::new));
   }
 }
