@@ -3,21 +3,23 @@ package org.coopera.generator;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
  * The command: with {@code --coopera.generate.run=true} the application starts as usual (database,
- * migrations, reference data), generates, prints what it wrote, and stops (exit status 0, or 1 when
- * the run failed or was refused).
+ * migrations, reference data, the funds seeded; the demo in demo mode), generates, prints what it
+ * wrote, and stops (exit status 0, or 1 when the run failed or was refused).
  */
 @Component
 @ConditionalOnProperty(prefix = "coopera.generate", name = "run", havingValue = "true")
-class GenerateCommand implements ApplicationRunner {
+class GenerateCommand {
 
   private static final Logger log = LoggerFactory.getLogger(GenerateCommand.class);
 
@@ -32,8 +34,10 @@ class GenerateCommand implements ApplicationRunner {
     this.context = context;
   }
 
-  @Override
-  public void run(ApplicationArguments args) {
+  /** After every start-up task (the funds seeded, the treaties' sources imported, the demo). */
+  @EventListener(ApplicationReadyEvent.class)
+  @Order(Ordered.LOWEST_PRECEDENCE)
+  void run() {
     int status = 0;
     try {
       GeneratorSettings resolved = settings.resolved();
