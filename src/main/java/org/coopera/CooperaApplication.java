@@ -1,5 +1,8 @@
 package org.coopera;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -10,6 +13,14 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class CooperaApplication {
 
   public static void main(String[] args) {
-    SpringApplication.run(CooperaApplication.class, args);
+    SpringApplication application = new SpringApplication(CooperaApplication.class);
+    List<String> arguments = new ArrayList<>(Arrays.asList(args));
+    if (arguments.contains("--coopera.generate.run=true")
+        && arguments.stream().noneMatch(a -> a.startsWith("--server.port="))) {
+      // The data generator's command (org.coopera.generator) serves no page: a free port, so that
+      // it runs beside a server on the usual one.
+      arguments.add("--server.port=0");
+    }
+    application.run(arguments.toArray(String[]::new));
   }
 }

@@ -7,7 +7,9 @@ import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
+import org.coopera.generator.DataGenerator;
+import org.coopera.generator.GenerationReport;
+import org.coopera.generator.GeneratorSettings;
 import org.coopera.monitoring.Dashboard;
 import org.coopera.reference.StatsScope;
 import org.coopera.support.CooperaIntegrationTest;
@@ -20,10 +22,11 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * The time to compute each dashboard (A: the dashboard's own figures, in process; H: the same over
  * HTTP as JSON) against the raw SQL aggregate of its largest table (B), on a registry filled to
- * {@code -Dcoopera.bench.size} recommendations (100,000 by default) with the 193 Member States'
- * ratifications and the demo data, for the world, a region, a group of States, one State and a
- * period. Run by {@code mvn -Pbench verify -Dit.test=DashboardBenchmark}; it prints the figures and
- * asserts nothing that timing could make flaky.
+ * {@code -Dcoopera.bench.size} recommendations (100,000 by default) by the data generator (which
+ * also writes actions, progress updates, projects, funds and trainees in the issue's proportions)
+ * with the 193 Member States' ratifications and the demo data, for the world, a region, a group of
+ * States, one State and a period. Run by {@code mvn -Pbench verify -Dit.test=DashboardBenchmark};
+ * it prints the figures and asserts nothing that timing could make flaky.
  */
 @CooperaIntegrationTest
 @TestPropertySource(properties = "spring.jpa.properties.hibernate.generate_statistics=false")
@@ -57,7 +60,7 @@ class DashboardBenchmark {
     SCOPES.put("years 2010-2020", new StatsScope(2010, 2020, null, null, null));
   }
 
-  @Autowired DataSource dataSource;
+  @Autowired DataGenerator generator;
   @Autowired JdbcClient jdbc;
   @Autowired List<Dashboard> dashboards;
   @LocalServerPort int port;
@@ -66,17 +69,22 @@ class DashboardBenchmark {
   void eachDashboardAgainstItsRawAggregate() throws Exception {
     BenchSupport.printMachine(jdbc);
     long demo = jdbc.sql("select count(*) from recommendation").query(Long.class).single();
-    DemoFragments fragments = DemoFragments.read(jdbc);
-    CorpusGenerator corpus =
-        new CorpusGenerator(fragments, ReferenceValues.read(jdbc), CorpusGenerator.SEED);
-    int generated = (int) Math.max(0, SIZE - demo);
-    CorpusLoader.Loaded loaded = new CorpusLoader(dataSource).load(corpus, generated);
+    int generated = (int) Math.max(1, SIZE - demo);
+    GenerationReport loaded =
+        generator.generate(GeneratorSettings.atScale(generated, GeneratorSettings.DEFAULT_SEED));
     BenchSupport.print(
-        "Loaded %,d generated recommendations beside %,d of the demo in %s; %,d States, %,d"
-            + " ratifications, %,d reports, %,d communications",
+        "Generated %,d recommendations beside %,d of the demo (and in proportion %,d actions, %,d"
+            + " progress updates, %,d projects, %,d trainees) in %s (%,.0f rows/s), search index"
+            + " %s; %,d States, %,d ratifications, %,d reports, %,d communications",
         generated,
         demo,
-        BenchSupport.seconds(loaded.millis() * 1_000_000),
+        loaded.settings().actions(),
+        loaded.settings().progressUpdates(),
+        loaded.settings().projects(),
+        loaded.settings().trainees(),
+        BenchSupport.seconds(loaded.copyMillis() * 1_000_000),
+        loaded.rowsPerSecond(),
+        BenchSupport.seconds(loaded.indexMillis() * 1_000_000),
         count("select count(*) from state"),
         count("select count(*) from ratification"),
         count("select count(*) from state_report"),
