@@ -1,18 +1,29 @@
 package org.coopera.recommendations.internal;
 
 import jakarta.persistence.EntityManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queryparser.simple.SimpleQueryParser;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
 import org.coopera.platform.InvalidParameterException;
 import org.coopera.platform.PageParameters;
 import org.coopera.recommendations.Response;
-import org.hibernate.search.engine.search.aggregation.AggregationKey;
+import org.hibernate.search.backend.lucene.LuceneExtension;
+import org.hibernate.search.backend.lucene.index.LuceneIndexManager;
 import org.hibernate.search.engine.search.common.BooleanOperator;
 import org.hibernate.search.engine.search.highlighter.dsl.HighlighterEncoder;
 import org.hibernate.search.engine.search.predicate.SearchPredicate;
@@ -49,7 +60,20 @@ public class RecommendationSearch {
           SimpleQueryFlag.PRECEDENCE,
           SimpleQueryFlag.WHITESPACE);
 
+  /** The operators of {@link #SYNTAX} as Lucene's simple query parser names them. */
+  private static final int LUCENE_SYNTAX =
+      SimpleQueryParser.AND_OPERATOR
+          | SimpleQueryParser.OR_OPERATOR
+          | SimpleQueryParser.NOT_OPERATOR
+          | SimpleQueryParser.PHRASE_OPERATOR
+          | SimpleQueryParser.PREFIX_OPERATOR
+          | SimpleQueryParser.PRECEDENCE_OPERATORS
+          | SimpleQueryParser.WHITESPACE_OPERATOR;
+
   private final EntityManager entityManager;
+
+  /** The index's search analyzers, per field; read once from Hibernate Search. */
+  private volatile Analyzer searchAnalyzer;
 
   RecommendationSearch(EntityManager entityManager) {
     this.entityManager = entityManager;
@@ -117,8 +141,7 @@ public class RecommendationSearch {
     long start = System.nanoTime();
     SearchSession session = Search.session(entityManager);
     SearchScope<Recommendation> scope = session.scope(Recommendation.class);
-    Map<Facet, AggregationKey<Map<Object, Long>>> keys = new EnumMap<>(Facet.class);
-    var main =
+    SearchResult<List<?>> result =
         session
             .search(scope)
             .select(projections(scope, !query.text().blank()))
@@ -131,24 +154,14 @@ public class RecommendationSearch {
                         .encoder(HighlighterEncoder.HTML)
                         .numberOfFragments(1)
                         .fragmentSize(100_000)
-                        .noMatchSize(0));
-    for (Facet facet : Facet.values()) {
-      if (!query.filters().containsKey(facet)) {
-        AggregationKey<Map<Object, Long>> key = AggregationKey.of(facet.parameter());
-        keys.put(facet, key);
-        main.aggregation(
-            key, f -> f.terms().field(facet.field(), Object.class).maxTermCount(facet.maxValues()));
-      }
-    }
-    SearchResult<List<?>> result =
-        main.sort(sort(scope, query)).fetch(paging.offset(), paging.size());
-    Map<Facet, Map<String, Long>> facets = new EnumMap<>(Facet.class);
-    for (Facet facet : Facet.values()) {
-      Map<Object, Long> counts =
-          keys.containsKey(facet)
-              ? result.aggregation(keys.get(facet))
-              : facetCounts(session, scope, query.without(facet), facet);
-      facets.put(facet, apiValues(facet, counts));
+                        .noMatchSize(0))
+            .sort(sort(scope, query))
+            .fetch(paging.offset(), paging.size());
+    FacetCounter.Counts counts;
+    try (IndexReader reader = scope.extension(LuceneExtension.get()).openIndexReader()) {
+      counts = FacetCounter.count(reader, matches(query), query.filters());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
     List<Hit> hits = result.hits().stream().map(RecommendationSearch::hit).toList();
     long took = (System.nanoTime() - start) / 1_000_000;
@@ -157,7 +170,7 @@ public class RecommendationSearch {
         paging.page(),
         paging.size(),
         hits,
-        facets,
+        counts.facets(),
         query.text().fellBack(),
         took);
   }
@@ -201,25 +214,41 @@ public class RecommendationSearch {
     }
   }
 
-  private Map<Object, Long> facetCounts(
-      SearchSession session,
-      SearchScope<Recommendation> scope,
-      RecommendationQuery query,
-      Facet facet) {
-    AggregationKey<Map<Object, Long>> key = AggregationKey.of(facet.parameter());
-    return session
-        .search(scope)
-        .where(predicate(scope, query))
-        .aggregation(
-            key, f -> f.terms().field(facet.field(), Object.class).maxTermCount(facet.maxValues()))
-        .fetch(0)
-        .aggregation(key);
+  /**
+   * What the query's text and cluster match, as a Lucene query of the index (its filters are
+   * applied by {@link FacetCounter} itself): the same simple query string over the same fields,
+   * analysed by the index's own search analyzers, as {@link #predicate} asks of Hibernate Search.
+   */
+  private Query matches(RecommendationQuery query) {
+    BooleanQuery.Builder bool = new BooleanQuery.Builder();
+    bool.add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST);
+    if (!query.text().blank()) {
+      Map<String, Float> fields = new LinkedHashMap<>();
+      SearchFields.TEXT_FIELDS.forEach(field -> fields.put(field, 1f));
+      SimpleQueryParser parser = new SimpleQueryParser(searchAnalyzer(), fields, LUCENE_SYNTAX);
+      parser.setDefaultOperator(BooleanClause.Occur.MUST);
+      bool.add(parser.parse(query.text().query()), BooleanClause.Occur.MUST);
+    }
+    if (query.cluster() != null) {
+      bool.add(
+          new TermQuery(new Term(SearchFields.CLUSTER, query.cluster().toString())),
+          BooleanClause.Occur.FILTER);
+    }
+    return bool.build();
   }
 
-  private static Map<String, Long> apiValues(Facet facet, Map<Object, Long> counts) {
-    Map<String, Long> out = new LinkedHashMap<>();
-    counts.forEach((value, count) -> out.put(facet.apiValue(value), count));
-    return out;
+  private Analyzer searchAnalyzer() {
+    Analyzer analyzer = searchAnalyzer;
+    if (analyzer == null) {
+      analyzer =
+          Search.mapping(entityManager.getEntityManagerFactory())
+              .indexedEntity(Recommendation.class)
+              .indexManager()
+              .unwrap(LuceneIndexManager.class)
+              .searchAnalyzer();
+      searchAnalyzer = analyzer;
+    }
+    return analyzer;
   }
 
   private static SearchPredicate predicate(
