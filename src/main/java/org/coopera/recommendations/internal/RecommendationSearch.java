@@ -40,8 +40,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Full-text, faceted search of the registry over its Lucene index. Results come from the index
  * alone (stored fields and highlights), so a page of results costs no database query. Facet counts
- * are exact; the counts of a facet are over the results of every other filter (so a person can add
- * a second value of a facet they already filter on) — see {@link RecommendationQuery#without}.
+ * and the total are exact; the counts of a facet are over the results of every other filter (so a
+ * person can add a second value of a facet they already filter on) — see {@link
+ * RecommendationQuery#without}. A search is two passes over the index: Hibernate Search finds the
+ * page (scored, sorted, projected and highlighted), and {@link FacetCounter} counts the total and
+ * every facet in one pass over the text's matches.
  */
 @Service
 @Transactional(readOnly = true)
@@ -156,6 +159,9 @@ public class RecommendationSearch {
                         .fragmentSize(100_000)
                         .noMatchSize(0))
             .sort(sort(scope, query))
+            // The total comes from the facet pass: the page's query need not count every match,
+            // so Lucene may skip what cannot reach the page.
+            .totalHitCountThreshold(paging.offset() + paging.size())
             .fetch(paging.offset(), paging.size());
     FacetCounter.Counts counts;
     try (IndexReader reader = scope.extension(LuceneExtension.get()).openIndexReader()) {
@@ -166,7 +172,7 @@ public class RecommendationSearch {
     List<Hit> hits = result.hits().stream().map(RecommendationSearch::hit).toList();
     long took = (System.nanoTime() - start) / 1_000_000;
     return new Result(
-        result.total().hitCount(),
+        counts.total(),
         paging.page(),
         paging.size(),
         hits,
