@@ -73,10 +73,12 @@ final class RawLucene implements AutoCloseable {
     FieldInfos infos = FieldInfos.getMergedFieldInfos(reader);
     for (String field : facetFields) {
       FieldInfo info = infos.fieldInfo(field);
-      if (info == null || info.getDocValuesType() == DocValuesType.NONE) {
-        throw new IllegalStateException("no doc values for facet field " + field);
-      }
-      types.put(field, info.getDocValuesType());
+      // A field no document has (the generated corpus has no SDG targets) counts nothing.
+      types.put(
+          field,
+          info == null || info.getDocValuesType() == DocValuesType.NONE
+              ? DocValuesType.SORTED_SET
+              : info.getDocValuesType());
     }
     FieldInfo date = infos.fieldInfo("sortDate");
     SortField byDate =
