@@ -157,7 +157,6 @@ final class FacetCounter {
         byLargeNumber.add(new HashMap<>());
         if (facet.numeric()) {
           numbers[f] = reader.getSortedNumericDocValues(facet.field());
-          bySmallNumber[f] = new long[SMALL];
         } else {
           strings[f] = reader.getSortedSetDocValues(facet.field());
           byOrdinal[f] = new long[strings[f] == null ? 0 : (int) strings[f].getValueCount()];
@@ -246,6 +245,18 @@ final class FacetCounter {
       return false;
     }
 
+    /** The counts of facet {@code f} by small number, long enough for {@code value}. */
+    private long[] smallNumbers(int f, int value) {
+      long[] counts = bySmallNumber[f];
+      if (counts == null || counts.length <= value) {
+        counts =
+            java.util.Arrays.copyOf(
+                counts == null ? new long[0] : counts, Math.min(SMALL, (value + 1) * 2));
+        bySmallNumber[f] = counts;
+      }
+      return counts;
+    }
+
     /** Counts the values of facet {@code f} of the document (each value once). */
     private void add(int f, int doc) throws IOException {
       if (numbers[f] != null) {
@@ -256,7 +267,7 @@ final class FacetCounter {
             long v = dv.nextValue();
             if (v != previous) {
               if (v >= 0 && v < SMALL) {
-                bySmallNumber[f][(int) v]++;
+                smallNumbers(f, (int) v)[(int) v]++;
               } else {
                 byLargeNumber.get(f).merge(v, 1L, Long::sum);
               }
@@ -287,7 +298,7 @@ final class FacetCounter {
             }
           }
         } else if (numbers[f] != null) {
-          long[] counts = bySmallNumber[f];
+          long[] counts = bySmallNumber[f] == null ? new long[0] : bySmallNumber[f];
           for (int v = 0; v < counts.length; v++) {
             if (counts[v] > 0) {
               into.merge(String.valueOf(v), counts[v], Long::sum);
