@@ -12,6 +12,10 @@ final class Latencies {
     nanos.add(duration);
   }
 
+  void addAll(Latencies other) {
+    nanos.addAll(other.nanos);
+  }
+
   int count() {
     return nanos.size();
   }

@@ -100,6 +100,8 @@ class RecommendationSearchIT {
     checkFacetsAgainstSql("q", "women");
     checkFacetsAgainstSql("state", "SVN", "response", "noted");
     checkFacetsAgainstSql("q", "discrimination", "theme", "B31", "response", "supported");
+    checkFacetsAgainstSql(
+        "q", "\"domestic violence\" | educat* -children", "state", "SVN,CHN", "cycle", "2");
   }
 
   private static final Map<Facet, String> COUNT_BY_SQL =
@@ -169,7 +171,13 @@ class RecommendationSearchIT {
                 });
       }
       assertThat(result.facets().get(facet)).as("facet %s of %s", facet, map).isEqualTo(expected);
+      assertThat(new ArrayList<>(result.facets().get(facet).values()))
+          .as("facet %s of %s, most frequent first", facet, map)
+          .isSortedAccordingTo(java.util.Comparator.reverseOrder());
     }
+    List<String> all = new ArrayList<>();
+    search.forEachHit(query, h -> all.add(h.code()));
+    assertThat(result.total()).as("total of %s", map).isEqualTo(all.size());
   }
 
   @Test

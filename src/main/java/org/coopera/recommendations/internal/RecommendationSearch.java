@@ -1,6 +1,8 @@
 package org.coopera.recommendations.internal;
 
 import jakarta.persistence.EntityManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -9,9 +11,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queryparser.simple.SimpleQueryParser;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
 import org.coopera.platform.InvalidParameterException;
 import org.coopera.platform.PageParameters;
 import org.coopera.recommendations.Response;
+import org.hibernate.search.backend.lucene.LuceneExtension;
+import org.hibernate.search.backend.lucene.index.LuceneIndexManager;
 import org.hibernate.search.engine.search.aggregation.AggregationKey;
 import org.hibernate.search.engine.search.common.BooleanOperator;
 import org.hibernate.search.engine.search.highlighter.dsl.HighlighterEncoder;
@@ -29,8 +42,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Full-text, faceted search of the registry over its Lucene index. Results come from the index
  * alone (stored fields and highlights), so a page of results costs no database query. Facet counts
- * are exact; the counts of a facet are over the results of every other filter (so a person can add
- * a second value of a facet they already filter on) — see {@link RecommendationQuery#without}.
+ * and the total are exact; the counts of a facet are over the results of every other filter (so a
+ * person can add a second value of a facet they already filter on) — see {@link
+ * RecommendationQuery#without}. A search is two passes over the index: Hibernate Search finds the
+ * page (scored, sorted, projected and highlighted), and {@link FacetCounter} counts the total and
+ * every facet in one pass over the text's matches.
  */
 @Service
 @Transactional(readOnly = true)
@@ -49,10 +65,27 @@ public class RecommendationSearch {
           SimpleQueryFlag.PRECEDENCE,
           SimpleQueryFlag.WHITESPACE);
 
+  /** The operators of {@link #SYNTAX} as Lucene's simple query parser names them. */
+  private static final int LUCENE_SYNTAX =
+      SimpleQueryParser.AND_OPERATOR
+          | SimpleQueryParser.OR_OPERATOR
+          | SimpleQueryParser.NOT_OPERATOR
+          | SimpleQueryParser.PHRASE_OPERATOR
+          | SimpleQueryParser.PREFIX_OPERATOR
+          | SimpleQueryParser.PRECEDENCE_OPERATORS
+          | SimpleQueryParser.WHITESPACE_OPERATOR;
+
   private final EntityManager entityManager;
 
-  RecommendationSearch(EntityManager entityManager) {
+  /** The index's search analyzers, per field; read once from Hibernate Search. */
+  private volatile Analyzer searchAnalyzer;
+
+  /** Whether the index is the local Lucene one, whose reader the facet pass reads directly. */
+  private final boolean lucene;
+
+  RecommendationSearch(EntityManager entityManager, SearchProperties properties) {
     this.entityManager = entityManager;
+    this.lucene = properties.backend() == SearchProperties.Backend.LUCENE;
   }
 
   /** One found recommendation, as the index stores it; texts by language, highlighted ones too. */
@@ -117,7 +150,6 @@ public class RecommendationSearch {
     long start = System.nanoTime();
     SearchSession session = Search.session(entityManager);
     SearchScope<Recommendation> scope = session.scope(Recommendation.class);
-    Map<Facet, AggregationKey<Map<Object, Long>>> keys = new EnumMap<>(Facet.class);
     boolean highlight = !query.text().blank();
     var main =
         session.search(scope).select(projections(scope, highlight)).where(predicate(scope, query));
@@ -135,32 +167,54 @@ public class RecommendationSearch {
                       .fragmentSize(100_000)
                       .noMatchSize(0));
     }
-    for (Facet facet : Facet.values()) {
-      if (!query.filters().containsKey(facet)) {
-        AggregationKey<Map<Object, Long>> key = AggregationKey.of(facet.parameter());
-        keys.put(facet, key);
-        main.aggregation(
-            key, f -> f.terms().field(facet.field(), Object.class).maxTermCount(facet.maxValues()));
+    FacetCounter.Counts counts;
+    SearchResult<List<?>> result;
+    if (lucene) {
+      result =
+          main.sort(sort(scope, query))
+              // The total comes from the facet pass: the page's query need not count every match,
+              // so Lucene may skip what cannot reach the page.
+              .totalHitCountThreshold(paging.offset() + paging.size())
+              .fetch(paging.offset(), paging.size());
+      try (IndexReader reader = scope.extension(LuceneExtension.get()).openIndexReader()) {
+        counts = FacetCounter.count(reader, matches(query), query.filters());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
-    }
-    SearchResult<List<?>> result =
-        main.sort(sort(scope, query)).fetch(paging.offset(), paging.size());
-    Map<Facet, Map<String, Long>> facets = new EnumMap<>(Facet.class);
-    for (Facet facet : Facet.values()) {
-      Map<Object, Long> counts =
-          keys.containsKey(facet)
-              ? result.aggregation(keys.get(facet))
-              : facetCounts(session, scope, query.without(facet), facet);
-      facets.put(facet, apiValues(facet, counts));
+    } else {
+      // On a cluster: the facets as terms aggregations, a filtered facet counted by a query of
+      // its own without its filter, as the index's own counts would be.
+      Map<Facet, AggregationKey<Map<Object, Long>>> keys = new EnumMap<>(Facet.class);
+      for (Facet facet : Facet.values()) {
+        if (!query.filters().containsKey(facet)) {
+          AggregationKey<Map<Object, Long>> key = AggregationKey.of(facet.parameter());
+          keys.put(facet, key);
+          main =
+              main.aggregation(
+                  key,
+                  f ->
+                      f.terms().field(facet.field(), Object.class).maxTermCount(facet.maxValues()));
+        }
+      }
+      result = main.sort(sort(scope, query)).fetch(paging.offset(), paging.size());
+      Map<Facet, Map<String, Long>> facets = new EnumMap<>(Facet.class);
+      for (Facet facet : Facet.values()) {
+        Map<Object, Long> byValue =
+            keys.containsKey(facet)
+                ? result.aggregation(keys.get(facet))
+                : facetCounts(session, scope, query.without(facet), facet);
+        facets.put(facet, apiValues(facet, byValue));
+      }
+      counts = new FacetCounter.Counts(result.total().hitCount(), facets);
     }
     List<Hit> hits = result.hits().stream().map(RecommendationSearch::hit).toList();
     long took = (System.nanoTime() - start) / 1_000_000;
     return new Result(
-        result.total().hitCount(),
+        counts.total(),
         paging.page(),
         paging.size(),
         hits,
-        facets,
+        counts.facets(),
         query.text().fellBack(),
         took);
   }
@@ -202,6 +256,43 @@ public class RecommendationSearch {
         chunk.hits().forEach(h -> consumer.accept(hit(h)));
       }
     }
+  }
+
+  /**
+   * What the query's text and cluster match, as a Lucene query of the index (its filters are
+   * applied by {@link FacetCounter} itself): the same simple query string over the same fields,
+   * analysed by the index's own search analyzers, as {@link #predicate} asks of Hibernate Search.
+   */
+  private Query matches(RecommendationQuery query) {
+    BooleanQuery.Builder bool = new BooleanQuery.Builder();
+    bool.add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST);
+    if (!query.text().blank()) {
+      Map<String, Float> fields = new LinkedHashMap<>();
+      SearchFields.TEXT_FIELDS.forEach(field -> fields.put(field, 1f));
+      SimpleQueryParser parser = new SimpleQueryParser(searchAnalyzer(), fields, LUCENE_SYNTAX);
+      parser.setDefaultOperator(BooleanClause.Occur.MUST);
+      bool.add(parser.parse(query.text().query()), BooleanClause.Occur.MUST);
+    }
+    if (query.cluster() != null) {
+      bool.add(
+          new TermQuery(new Term(SearchFields.CLUSTER, query.cluster().toString())),
+          BooleanClause.Occur.FILTER);
+    }
+    return bool.build();
+  }
+
+  private Analyzer searchAnalyzer() {
+    Analyzer analyzer = searchAnalyzer;
+    if (analyzer == null) {
+      analyzer =
+          Search.mapping(entityManager.getEntityManagerFactory())
+              .indexedEntity(Recommendation.class)
+              .indexManager()
+              .unwrap(LuceneIndexManager.class)
+              .searchAnalyzer();
+      searchAnalyzer = analyzer;
+    }
+    return analyzer;
   }
 
   private Map<Object, Long> facetCounts(
@@ -294,7 +385,7 @@ public class RecommendationSearch {
     p.add(f.field("text_other", String.class).list().toProjection());
     if (highlight) {
       for (String language : TEXT_LANGUAGES) {
-        p.add(f.highlight("text_" + language).nullable().toProjection());
+        p.add(f.highlight("text_" + language).highlighter("marks").nullable().toProjection());
       }
     }
     return p.toArray(SearchProjection<?>[]::new);
