@@ -385,7 +385,7 @@ public class RecommendationSearch {
     p.add(f.field("text_other", String.class).list().toProjection());
     if (highlight) {
       for (String language : TEXT_LANGUAGES) {
-        p.add(f.highlight("text_" + language).highlighter("marks").nullable().toProjection());
+        p.add(f.highlight("text_" + language).nullable().toProjection());
       }
     }
     return p.toArray(SearchProjection<?>[]::new);
