@@ -15,9 +15,10 @@ import org.postgresql.core.BaseConnection;
 /**
  * Writes a generated corpus into the real tables of migration V9 with PostgreSQL {@code COPY}, one
  * pass of the generator per table. Every constraint stays on (keys, foreign keys, checks, unique
- * codes). The audit trigger is switched off on the four tables for the load and back on after it:
- * otherwise each of the millions of rows would also write a JSON audit entry, which is the cost of
- * an import, not of search.
+ * codes), and so do the triggers that keep the registry's counts (migration V23). The audit
+ * triggers are switched off on the four tables for the load and back on after it: otherwise each of
+ * the millions of rows would also write a JSON audit entry, which is the cost of an import, not of
+ * search.
  */
 final class CorpusLoader {
 
@@ -28,8 +29,8 @@ final class CorpusLoader {
           "recommendation_recommending_state",
           "recommendation_tag");
 
-  /** Both audit triggers (audit_row and audit_insert) and no constraint trigger. */
-  private static final String AUDIT_TRIGGER = "user";
+  /** Both audit triggers; the counting triggers of V23 and the constraint triggers stay on. */
+  private static final List<String> AUDIT_TRIGGERS = List.of("audit_row", "audit_insert");
 
   private static final String CREATED_AT = "2026-11-28 00:00:00+00";
   private static final int FLUSH_CHARS = 1 << 20;
@@ -152,12 +153,10 @@ final class CorpusLoader {
   private static void auditTrigger(Connection connection, boolean enabled) throws SQLException {
     try (Statement statement = connection.createStatement()) {
       for (String table : TABLES) {
-        statement.execute(
-            "alter table "
-                + table
-                + (enabled ? " enable" : " disable")
-                + " trigger "
-                + AUDIT_TRIGGER);
+        for (String trigger : AUDIT_TRIGGERS) {
+          statement.execute(
+              "alter table " + table + (enabled ? " enable" : " disable") + " trigger " + trigger);
+        }
       }
     }
   }
