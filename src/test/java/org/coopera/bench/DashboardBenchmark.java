@@ -81,6 +81,17 @@ class DashboardBenchmark {
         count("select count(*) from ratification"),
         count("select count(*) from state_report"),
         count("select count(*) from communication"));
+    BenchSupport.print(
+        "Counting triggers (V23) %s during the load; time per step (ms): %s; load average %s",
+        CorpusLoader.COUNTING_TRIGGERS_ON ? "on" : "off, the counts backfilled after it",
+        loaded.copyMillis(),
+        Machine.loadAverage());
+    BenchSupport.print(
+        "Counts kept: %,d cells of recommendation_count, %,d of recommendation_tag_count, %,d"
+            + " rows of recommendation_sdg_goal",
+        count("select count(*) from recommendation_count"),
+        count("select count(*) from recommendation_tag_count"),
+        count("select count(*) from recommendation_sdg_goal"));
     HttpClient http = HttpClient.newHttpClient();
     BenchSupport.print(
         "| dashboard | scope | A p50 | A p95 | H p50 | H p95 | B p50 | B p95 | A/B (p50) |");
@@ -139,7 +150,9 @@ class DashboardBenchmark {
                     java.util.Locale.ROOT, "%.1f×", inProcess.millis(50) / raw.millis(50)));
       }
     }
-    BenchSupport.print("Latencies in ms over %d runs after %d warm-ups", REPETITIONS, WARMUPS);
+    BenchSupport.print(
+        "Latencies in ms over %d runs after %d warm-ups; load average %s",
+        REPETITIONS, WARMUPS, Machine.loadAverage());
   }
 
   private static String query(StatsScope scope) {
