@@ -75,19 +75,13 @@ begin
         return null;
     end if;
 
-    -- UPDATE: only the rows whose cell changed count
+    -- UPDATE: the old rows counted off, the new ones on; most updates change no cell, and then
+    -- the two cancel out and nothing is written
     insert into recommendation_count as c (state_iso3, year, mechanism_code, upr_cycle, response, n)
     select state_iso3, year, mechanism_code, upr_cycle, response, sum(d)
-    from (select o.state_iso3, o.year, o.mechanism_code, o.upr_cycle, o.response, -1 as d
-          from old_rows o join new_rows n using (id)
-          where (o.state_iso3, o.year, o.mechanism_code, o.upr_cycle, o.response)
-                    is distinct from (n.state_iso3, n.year, n.mechanism_code, n.upr_cycle, n.response)
+    from (select state_iso3, year, mechanism_code, upr_cycle, response, -1 as d from old_rows
           union all
-          select n.state_iso3, n.year, n.mechanism_code, n.upr_cycle, n.response, 1
-          from old_rows o join new_rows n using (id)
-          where (o.state_iso3, o.year, o.mechanism_code, o.upr_cycle, o.response)
-                    is distinct from (n.state_iso3, n.year, n.mechanism_code, n.upr_cycle, n.response)
-         ) moved
+          select state_iso3, year, mechanism_code, upr_cycle, response, 1 from new_rows) changed
     group by 1, 2, 3, 4, 5
     having sum(d) <> 0
     order by 1, 2, 3, 4, 5
