@@ -9,7 +9,7 @@
 -- States that have a cell above zero).
 -- recommendation_tag_count: how many recommendations per State, year and confirmed tag: a theme or
 -- affected group by its code, an SDG goal by its number (a recommendation tagged 16 and 16.3 counts
--- once for goal 16).
+-- once for goal 16); recommendation_tag_year_count: the same per year alone.
 -- recommendation_sdg_goal: for each recommendation and SDG goal, how many of its confirmed tags
 -- name the goal or one of its targets; the goal's count above changes when this goes from 0 to 1 or
 -- back, and the row lock of its upsert keeps two transactions that tag one recommendation with 16
@@ -36,7 +36,18 @@ create table recommendation_tag_count (
     state_iso3 char(3) not null,
     year       int     not null,
     n          bigint  not null,
-    constraint recommendation_tag_count_cell primary key (kind, tag, state_iso3, year)
+    -- the State before the year and the tag: a region, a group or a State reads its States' cells
+    constraint recommendation_tag_count_cell primary key (kind, state_iso3, year, tag)
+);
+
+-- The same by year alone, for the world and a period (a few thousand cells, not hundreds of
+-- thousands); kept from recommendation_tag_count by the triggers on it below.
+create table recommendation_tag_year_count (
+    kind text   not null,
+    tag  text   not null,
+    year int    not null,
+    n    bigint not null,
+    constraint recommendation_tag_year_count_cell primary key (kind, year, tag)
 );
 
 create table recommendation_sdg_goal (
@@ -205,6 +216,57 @@ create trigger recommendation_tag_deleted after delete on recommendation_tag
     referencing old table as old_rows
     for each statement execute function recommendation_tag_counted();
 
+-- recommendation_tag_year_count follows recommendation_tag_count: the upserts above insert new
+-- cells and update the others (an upsert fires both statement triggers), and none is deleted.
+create function recommendation_tag_year_counted() returns trigger
+    language plpgsql as
+$$
+begin
+    if tg_op = 'INSERT' then
+        insert into recommendation_tag_year_count as c (kind, tag, year, n)
+        select kind, tag, year, sum(n)
+        from new_rows
+        group by 1, 2, 3
+        having sum(n) <> 0
+        order by 1, 2, 3
+        on conflict (kind, tag, year) do update set n = c.n + excluded.n;
+    elsif tg_op = 'UPDATE' then
+        insert into recommendation_tag_year_count as c (kind, tag, year, n)
+        select kind, tag, year, sum(n)
+        from (select kind, tag, year, n from new_rows
+              union all
+              select kind, tag, year, -n from old_rows) changed
+        group by 1, 2, 3
+        having sum(n) <> 0
+        order by 1, 2, 3
+        on conflict (kind, tag, year) do update set n = c.n + excluded.n;
+    elsif tg_op = 'DELETE' then
+        insert into recommendation_tag_year_count as c (kind, tag, year, n)
+        select kind, tag, year, -sum(n)
+        from old_rows
+        group by 1, 2, 3
+        having sum(n) <> 0
+        order by 1, 2, 3
+        on conflict (kind, tag, year) do update set n = c.n + excluded.n;
+    else
+        truncate recommendation_tag_year_count;
+    end if;
+    return null;
+end;
+$$;
+
+create trigger recommendation_tag_count_inserted after insert on recommendation_tag_count
+    referencing new table as new_rows
+    for each statement execute function recommendation_tag_year_counted();
+create trigger recommendation_tag_count_updated after update on recommendation_tag_count
+    referencing old table as old_rows new table as new_rows
+    for each statement execute function recommendation_tag_year_counted();
+create trigger recommendation_tag_count_deleted after delete on recommendation_tag_count
+    referencing old table as old_rows
+    for each statement execute function recommendation_tag_year_counted();
+create trigger recommendation_tag_count_truncated after truncate on recommendation_tag_count
+    for each statement execute function recommendation_tag_year_counted();
+
 -- TRUNCATE writes no transition table: the counts go with the rows.
 create function recommendation_counts_truncated() returns trigger
     language plpgsql as
@@ -223,6 +285,7 @@ create trigger recommendation_tag_truncated after truncate on recommendation_tag
     for each statement execute function recommendation_counts_truncated();
 
 -- The counts of the rows already there.
+-- (recommendation_tag_year_count is filled by the triggers of recommendation_tag_count.)
 insert into recommendation_count (state_iso3, year, mechanism_code, upr_cycle, response, n)
 select state_iso3, year, mechanism_code, upr_cycle, response, count(*)
 from recommendation

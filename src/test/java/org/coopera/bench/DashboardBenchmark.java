@@ -98,10 +98,11 @@ class DashboardBenchmark {
         loaded.copyMillis(),
         Machine.loadAverage());
     BenchSupport.print(
-        "Counts kept: %,d cells of recommendation_count, %,d of recommendation_tag_count, %,d"
-            + " rows of recommendation_sdg_goal",
+        "Counts kept: %,d cells of recommendation_count, %,d of recommendation_tag_count, %,d of"
+            + " recommendation_tag_year_count, %,d rows of recommendation_sdg_goal",
         count("select count(*) from recommendation_count"),
         count("select count(*) from recommendation_tag_count"),
+        count("select count(*) from recommendation_tag_year_count"),
         count("select count(*) from recommendation_sdg_goal"));
     HttpClient http = HttpClient.newHttpClient();
     BenchSupport.print(

@@ -93,6 +93,7 @@ class MigrationsIT {
             "digest_sent",
             "recommendation_count",
             "recommendation_tag_count",
+            "recommendation_tag_year_count",
             "recommendation_sdg_goal");
   }
 

@@ -50,6 +50,7 @@ class AuditTriggerCallback implements Callback {
           "digest_sent",
           "recommendation_count",
           "recommendation_tag_count",
+          "recommendation_tag_year_count",
           "recommendation_sdg_goal");
 
   static final String TRIGGER = "audit_row";

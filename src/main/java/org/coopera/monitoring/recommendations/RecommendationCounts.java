@@ -83,12 +83,12 @@ class RecommendationCounts {
     return jdbc.sql(
             """
             select r.tag, sum(r.n) as n
-            from recommendation_tag_count r
+            from %s r
             where r.kind = 'THEME' and %s
             group by r.tag having sum(r.n) > 0
             order by n desc, r.tag limit ?
             """
-                .formatted(where.sql()))
+                .formatted(tagCounts(scope), where.sql()))
         .params(params)
         .query((rs, n) -> new Count(rs.getString(1), rs.getLong(2)))
         .list();
@@ -103,11 +103,11 @@ class RecommendationCounts {
     return jdbc.sql(
             """
             select r.tag, sum(r.n)
-            from recommendation_tag_count r
+            from %s r
             where r.kind = 'SDG' and %s
             group by r.tag having sum(r.n) > 0
             """
-                .formatted(where.sql()))
+                .formatted(tagCounts(scope), where.sql()))
         .params(where.params())
         .query((rs, n) -> new Count(rs.getString(1), rs.getLong(2)))
         .list();
@@ -175,6 +175,14 @@ class RecommendationCounts {
         .params(where.params())
         .query((rs, n) -> new Count(rs.getString(1), rs.getLong(2)))
         .list();
+  }
+
+  /**
+   * The counts of tags to read: by year alone when the scope takes every State (the world, a
+   * period), by State and year otherwise.
+   */
+  private static String tagCounts(StatsScope scope) {
+    return scope.narrowsStates() ? "recommendation_tag_count" : "recommendation_tag_year_count";
   }
 
   /**

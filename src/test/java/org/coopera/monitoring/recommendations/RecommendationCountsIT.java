@@ -87,12 +87,14 @@ class RecommendationCountsIT {
                           + " recommendation_sdg_goal")
                   .update();
               assertThat(cells("recommendation_count")).isZero();
+              assertThat(cells("recommendation_tag_year_count")).isZero();
               for (String statement : backfill.split(";")) {
                 if (!statement.strip().replaceAll("(?m)^--.*$", "").isBlank()) {
                   jdbc.sql(statement).update();
                 }
               }
               assertThat(cells("recommendation_count")).isPositive();
+              assertThat(cells("recommendation_tag_year_count")).isPositive();
               assertCountsEqualTheRows("backfill");
               tx.setRollbackOnly();
             });
@@ -334,6 +336,23 @@ class RecommendationCountsIT {
                 .query()
                 .listOfRows())
         .as("cells of recommendation_tag_count that differ from the rows after %s", step)
+        .isEmpty();
+    assertThat(
+            jdbc.sql(
+                    """
+                    with direct as (
+                        select kind, tag, year, sum(n) as n from recommendation_tag_count
+                        group by 1, 2, 3 having sum(n) <> 0)
+                    (select * from direct
+                     except select kind, tag, year, n
+                     from recommendation_tag_year_count where n <> 0)
+                    union all
+                    (select kind, tag, year, n from recommendation_tag_year_count where n <> 0
+                     except select * from direct)
+                    """)
+                .query()
+                .listOfRows())
+        .as("cells of recommendation_tag_year_count that differ from the others after %s", step)
         .isEmpty();
     assertThat(
             jdbc.sql("select count(*) from recommendation_count where n < 0")
