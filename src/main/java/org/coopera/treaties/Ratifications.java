@@ -170,7 +170,8 @@ public class Ratifications {
 
   /**
    * Parties (Member States) at the end of each year from {@code from} to {@code to}: the
-   * ratifications of each year, added up.
+   * ratifications of each year, added up. The ratifications are counted per year once ({@code
+   * materialized}); inlined, the count ran again for every year of the series.
    */
   public List<YearCount> partiesByYear(int from, int to, StatsScope scope) {
     StatsScope.SqlCondition states = scope.states("r.state_iso3");
@@ -179,7 +180,7 @@ public class Ratifications {
     params.add(to);
     return jdbc.sql(
             """
-            with per_year as (
+            with per_year as materialized (
               select extract(year from r.on_date)::int as y, count(*) as n
               from ratification r join state st on st.iso3 = r.state_iso3
               where r.event = 'CONSENT' and st.un_status = 'MEMBER' and r.on_date is not null
@@ -198,21 +199,28 @@ public class Ratifications {
         .list();
   }
 
-  /** Parties and signatories of each instrument among the Member States in the scope, now. */
+  /**
+   * Parties and signatories of each instrument among the Member States in the scope, now. Each
+   * State's consent and signature come from one row per State and instrument, joined on both, so
+   * that the join stays one hash lookup per pair.
+   */
   public List<InstrumentCount> byInstrument(StatsScope scope) {
     StatsScope.SqlCondition states = scope.states("st.iso3");
     return jdbc.sql(
             """
             select i.code, i.abbreviation,
-                   count(*) filter (where c.state_iso3 is not null) as parties,
-                   count(*) filter (where c.state_iso3 is null and s.state_iso3 is not null) as signatories,
+                   count(*) filter (where r.consent) as parties,
+                   count(*) filter (where not coalesce(r.consent, false) and r.signature)
+                     as signatories,
                    count(*) as states
             from instrument i
             cross join state st
-            left join ratification c on c.instrument_code = i.code and c.state_iso3 = st.iso3
-                                    and c.event = 'CONSENT'
-            left join ratification s on s.instrument_code = i.code and s.state_iso3 = st.iso3
-                                    and s.event = 'SIGNATURE'
+            left join (select r.instrument_code, r.state_iso3,
+                              bool_or(r.event = 'CONSENT') as consent,
+                              bool_or(r.event = 'SIGNATURE') as signature
+                       from ratification r where r.event in ('CONSENT', 'SIGNATURE')
+                       group by 1, 2) r
+                   on r.instrument_code = i.code and r.state_iso3 = st.iso3
             where st.un_status = 'MEMBER' and\s"""
                 + states.sql()
                 + """

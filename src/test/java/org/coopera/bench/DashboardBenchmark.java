@@ -11,6 +11,9 @@ import org.coopera.generator.DataGenerator;
 import org.coopera.generator.GenerationReport;
 import org.coopera.generator.GeneratorSettings;
 import org.coopera.monitoring.Dashboard;
+import org.coopera.monitoring.DashboardFigures;
+import org.coopera.monitoring.recommendations.DirectDashboards;
+import org.coopera.reference.ReferenceData;
 import org.coopera.reference.StatsScope;
 import org.coopera.support.CooperaIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -35,6 +38,13 @@ class DashboardBenchmark {
   private static final int SIZE = Integer.getInteger("coopera.bench.size", 100_000);
   private static final int REPETITIONS = Integer.getInteger("coopera.bench.repetitions", 20);
   private static final int WARMUPS = Integer.getInteger("coopera.bench.warmups", 3);
+
+  /**
+   * Runs (after one warm-up) of the recommendations dashboard computed directly from the rows, as
+   * before migration V23: seconds each at a million.
+   */
+  private static final int DIRECT_REPETITIONS =
+      Integer.getInteger("coopera.bench.direct-repetitions", 5);
 
   /**
    * The raw aggregate behind each dashboard's heaviest figure: what PostgreSQL alone needs to count
@@ -63,6 +73,7 @@ class DashboardBenchmark {
   @Autowired DataGenerator generator;
   @Autowired JdbcClient jdbc;
   @Autowired List<Dashboard> dashboards;
+  @Autowired ReferenceData reference;
   @LocalServerPort int port;
 
   @Test
@@ -89,6 +100,18 @@ class DashboardBenchmark {
         count("select count(*) from ratification"),
         count("select count(*) from state_report"),
         count("select count(*) from communication"));
+    BenchSupport.print(
+        "Counting triggers (V23) %s during the load; time per step (ms): %s; load average %s",
+        CorpusLoader.COUNTING_TRIGGERS_ON ? "on" : "off, the counts backfilled after it",
+        loaded.copyMillis(),
+        Machine.loadAverage());
+    BenchSupport.print(
+        "Counts kept: %,d cells of recommendation_count, %,d of recommendation_tag_count, %,d of"
+            + " recommendation_tag_year_count, %,d rows of recommendation_sdg_goal",
+        count("select count(*) from recommendation_count"),
+        count("select count(*) from recommendation_tag_count"),
+        count("select count(*) from recommendation_tag_year_count"),
+        count("select count(*) from recommendation_sdg_goal"));
     HttpClient http = HttpClient.newHttpClient();
     BenchSupport.print(
         "| dashboard | scope | A p50 | A p95 | H p50 | H p95 | B p50 | B p95 | A/B (p50) |");
@@ -147,7 +170,54 @@ class DashboardBenchmark {
                     java.util.Locale.ROOT, "%.1f×", inProcess.millis(50) / raw.millis(50)));
       }
     }
-    BenchSupport.print("Latencies in ms over %d runs after %d warm-ups", REPETITIONS, WARMUPS);
+    directRecommendations();
+    BenchSupport.print(
+        "Latencies in ms over %d runs after %d warm-ups; load average %s",
+        REPETITIONS, WARMUPS, Machine.loadAverage());
+  }
+
+  /**
+   * The recommendations dashboard as it was before its counts were kept (every row in scope read),
+   * timed in the same run, and whether it gives the same figures as the counts.
+   */
+  private void directRecommendations() {
+    Dashboard kept =
+        dashboards.stream()
+            .filter(d -> d.key().equals("recommendations"))
+            .findFirst()
+            .orElseThrow();
+    Dashboard direct = DirectDashboards.recommendations(jdbc, reference);
+    BenchSupport.print(
+        "Recommendations dashboard from the rows (before V23) against the counts (A), %d runs"
+            + " after 1 warm-up; load average %s",
+        DIRECT_REPETITIONS, Machine.loadAverage());
+    BenchSupport.print("| scope | rows p50 | rows max | A p50 | rows/A | same figures |");
+    BenchSupport.print("| --- | --- | --- | --- | --- | --- |");
+    for (Map.Entry<String, StatsScope> scope : SCOPES.entrySet()) {
+      Latencies fromRows = new Latencies();
+      Latencies fromCounts = new Latencies();
+      boolean same = true;
+      for (int i = 0; i < 1 + DIRECT_REPETITIONS; i++) {
+        long start = System.nanoTime();
+        DashboardFigures slow = direct.figures(scope.getValue());
+        long middle = System.nanoTime();
+        DashboardFigures fast = kept.figures(scope.getValue());
+        long end = System.nanoTime();
+        same &= slow.equals(fast);
+        if (i >= 1) {
+          fromRows.add(middle - start);
+          fromCounts.add(end - middle);
+        }
+      }
+      BenchSupport.print(
+          "| %s | %.1f | %.1f | %.1f | %.0f× | %s |",
+          scope.getKey(),
+          fromRows.millis(50),
+          fromRows.millis(100),
+          fromCounts.millis(50),
+          fromRows.millis(50) / fromCounts.millis(50),
+          same ? "yes" : "NO");
+    }
   }
 
   private static String query(StatsScope scope) {

@@ -28,9 +28,11 @@ class AuditTriggerCallback implements Callback {
   private static final Logger log = LoggerFactory.getLogger(AuditTriggerCallback.class);
 
   /**
-   * Tables that are not audited: the trail itself, the frameworks' bookkeeping, and the bytes of
+   * Tables that are not audited: the trail itself, the frameworks' bookkeeping, the bytes of
    * uploaded import files (the import that holds them is audited; copying megabytes of a file into
-   * the trail would say nothing more).
+   * the trail would say nothing more), and the registry's counts (migration V23): derived data that
+   * triggers keep from the audited recommendations and tags, whose entries already say who changed
+   * what.
    */
   static final Set<String> NOT_AUDITED =
       Set.of(
@@ -45,7 +47,11 @@ class AuditTriggerCallback implements Callback {
           "notification",
           "stored_file_content",
           "reminder_sent",
-          "digest_sent");
+          "digest_sent",
+          "recommendation_count",
+          "recommendation_tag_count",
+          "recommendation_tag_year_count",
+          "recommendation_sdg_goal");
 
   static final String TRIGGER = "audit_row";
   static final String INSERT_TRIGGER = "audit_insert";

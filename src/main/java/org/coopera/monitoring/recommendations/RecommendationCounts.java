@@ -8,12 +8,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The counts behind the recommendations dashboard, each one aggregate query over the registry's
- * tables ({@code recommendation}, {@code recommendation_tag}) and the implementation workspace's
- * ({@code assignment}, {@code implementation_action}, {@code progress_update}). Read-only
- * statistics read straight from the tables: the registry and the workspace offer no aggregate API,
- * and these queries change nothing. Every recommendation in the registry is public; of the
- * workspace only what a State has published counts, as its public pages show it.
+ * The counts behind the recommendations dashboard, each one aggregate query. The registry's figures
+ * are sums over the counts that migration V23 keeps beside it ({@code recommendation_count}:
+ * recommendations per State, year, mechanism, cycle and response; {@code recommendation_tag_count}:
+ * recommendations per State, year and confirmed theme, SDG goal or affected group), which its
+ * triggers change in the transaction of every write to {@code recommendation} and {@code
+ * recommendation_tag}: a few thousand rows to add up instead of every recommendation. The published
+ * statuses are read from the implementation workspace's tables ({@code assignment}, {@code
+ * implementation_action}, {@code progress_update}), which hold only what the States have assigned.
+ * Read-only statistics read straight from the tables: the registry and the workspace offer no
+ * aggregate API, and these queries change nothing. Every recommendation in the registry is public;
+ * of the workspace only what a State has published counts, as its public pages show it.
  */
 @Component
 class RecommendationCounts {
@@ -40,10 +45,11 @@ class RecommendationCounts {
     return jdbc.sql(
             """
             select case m.kind when 'TREATY_BODY' then m.code else m.kind end as mechanism,
-                   r.upr_cycle, r.year, r.response, count(*) as n
-            from recommendation r join mechanism m on m.code = r.mechanism_code
+                   r.upr_cycle, r.year, r.response, sum(r.n) as n
+            from recommendation_count r join mechanism m on m.code = r.mechanism_code
             where %s
             group by 1, 2, 3, 4
+            having sum(r.n) > 0
             """
                 .formatted(where.sql()))
         .params(where.params())
@@ -62,7 +68,8 @@ class RecommendationCounts {
   long states(StatsScope scope) {
     Where where = where(scope);
     return jdbc.sql(
-            "select count(distinct r.state_iso3) from recommendation r where " + where.sql())
+            "select count(distinct r.state_iso3) from recommendation_count r where r.n > 0 and "
+                + where.sql())
         .params(where.params())
         .query(Long.class)
         .single();
@@ -75,12 +82,13 @@ class RecommendationCounts {
     params.add(limit);
     return jdbc.sql(
             """
-            select t.code, count(*) as n
-            from recommendation_tag t join recommendation r on r.id = t.recommendation_id
-            where t.kind = 'THEME' and t.status = 'CONFIRMED' and %s
-            group by t.code order by n desc, t.code limit ?
+            select r.tag, sum(r.n) as n
+            from %s r
+            where r.kind = 'THEME' and %s
+            group by r.tag having sum(r.n) > 0
+            order by n desc, r.tag limit ?
             """
-                .formatted(where.sql()))
+                .formatted(tagCounts(scope), where.sql()))
         .params(params)
         .query((rs, n) -> new Count(rs.getString(1), rs.getLong(2)))
         .list();
@@ -94,12 +102,12 @@ class RecommendationCounts {
     Where where = where(scope);
     return jdbc.sql(
             """
-            select split_part(t.code, '.', 1) as goal, count(distinct t.recommendation_id)
-            from recommendation_tag t join recommendation r on r.id = t.recommendation_id
-            where t.kind = 'SDG' and t.status = 'CONFIRMED' and %s
-            group by 1
+            select r.tag, sum(r.n)
+            from %s r
+            where r.kind = 'SDG' and %s
+            group by r.tag having sum(r.n) > 0
             """
-                .formatted(where.sql()))
+                .formatted(tagCounts(scope), where.sql()))
         .params(where.params())
         .query((rs, n) -> new Count(rs.getString(1), rs.getLong(2)))
         .list();
@@ -169,7 +177,18 @@ class RecommendationCounts {
         .list();
   }
 
-  /** The scope as a condition on the recommendation {@code r}: its State and its year. */
+  /**
+   * The counts of tags to read: by year alone when the scope takes every State (the world, a
+   * period), by State and year otherwise.
+   */
+  private static String tagCounts(StatsScope scope) {
+    return scope.narrowsStates() ? "recommendation_tag_count" : "recommendation_tag_year_count";
+  }
+
+  /**
+   * The scope as a condition on {@code r}, a recommendation or a cell of the counts (both have
+   * {@code state_iso3} and {@code year}): its State and its year.
+   */
   private static Where where(StatsScope scope) {
     SqlCondition states = scope.states("r.state_iso3");
     List<String> parts = new ArrayList<>(List.of(states.sql()));
