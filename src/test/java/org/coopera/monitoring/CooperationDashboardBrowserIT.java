@@ -13,6 +13,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -22,6 +23,9 @@ import org.springframework.transaction.PlatformTransactionManager;
  * test's own, see {@link CooperationFixture}) to one year by typing it in the form.
  */
 @CooperaIntegrationTest
+// An application context and database of their own: the fixture's requests and projects in
+// Nauru, written with SQL, would otherwise reach the other tests' checks of every project.
+@TestPropertySource(properties = "coopera.test.world=cooperation-fixture")
 class CooperationDashboardBrowserIT {
 
   @LocalServerPort int port;

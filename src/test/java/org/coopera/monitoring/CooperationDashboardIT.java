@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -36,6 +37,9 @@ import org.springframework.transaction.PlatformTransactionManager;
  * never counted.
  */
 @CooperaIntegrationTest
+// An application context and database of their own: the fixture's requests and projects in
+// Nauru, written with SQL, would otherwise reach the other tests' checks of every project.
+@TestPropertySource(properties = "coopera.test.world=cooperation-fixture")
 class CooperationDashboardIT {
 
   static final String STATS = "/api/v1/stats/cooperation";

@@ -332,8 +332,8 @@ class ImportIT {
         .isEqualTo(stored);
     assertThat(
             jdbc.sql(
-                    "select count(*) from audit_entry where table_name = 'recommendation_tag'"
-                        + " and record_ids @> array[?]::text[]")
+                    "select count(*) from audit_record where table_name = 'recommendation_tag'"
+                        + " and record_id = ?")
                 .param(
                     jdbc.sql(
                             "select recommendation_id || '/' || kind || '/' || code"
@@ -344,7 +344,7 @@ class ImportIT {
                         .single())
                 .query(Long.class)
                 .single())
-        .as("the tags of the import in one entry")
+        .as("the tag of the import audited once")
         .isEqualTo(1);
     mvc.perform(
             get("/admin/audit")
