@@ -1,5 +1,6 @@
 package org.coopera.bench;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.coopera.bench.BenchSupport.print;
 
 import java.io.IOException;
@@ -118,6 +119,11 @@ class StartupBenchmark {
         load.failures(),
         load.firstFailure());
     print("after load: %s", warm.memory());
+    assertThat(load.requests() - load.failures()).as("requests answered under load").isPositive();
+    assertThat(warm.heapUsedMegabytes())
+        .as("heap in use after a full collection, within -Xmx%s", heap)
+        .isPositive()
+        .isLessThan(megabytes(heap));
     warm.stop();
     print(
         "database directory %s, index %s; load average %s",
@@ -200,6 +206,7 @@ class StartupBenchmark {
     private final Process process;
     private final Path log;
     private final long readyNanos;
+    private long heapUsedMegabytes = -1;
 
     private Instance(Process process, Path log, long readyNanos) {
       this.process = process;
@@ -253,6 +260,11 @@ class StartupBenchmark {
       return readyNanos;
     }
 
+    /** The heap in use after the last full collection {@link #memory()} asked for, -1 before. */
+    long heapUsedMegabytes() {
+      return heapUsedMegabytes;
+    }
+
     String springSeconds() throws IOException {
       Matcher started = STARTED.matcher(Files.readString(log));
       return started.find() ? started.group(1) : "?";
@@ -267,8 +279,12 @@ class StartupBenchmark {
       run("jcmd", String.valueOf(pid), "GC.run");
       String info = run("jcmd", String.valueOf(pid), "GC.heap_info");
       Matcher heap = Pattern.compile("total (\\d+)K, used (\\d+)K").matcher(info);
+      boolean found = heap.find();
+      if (found) {
+        heapUsedMegabytes = Long.parseLong(heap.group(2)) / 1024;
+      }
       String heapFigures =
-          heap.find()
+          found
               ? String.format(
                   Locale.ROOT,
                   "heap after full GC %.0f MB used of %.0f MB committed",
@@ -384,6 +400,16 @@ class StartupBenchmark {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }
+  }
+
+  /** A JVM heap size such as {@code 512m} or {@code 2g} in megabytes. */
+  private static long megabytes(String size) {
+    long value = Long.parseLong(size.substring(0, size.length() - 1));
+    return switch (Character.toLowerCase(size.charAt(size.length() - 1))) {
+      case 'g' -> value * 1024;
+      case 'm' -> value;
+      default -> throw new IllegalArgumentException("a heap size such as 512m or 2g: " + size);
+    };
   }
 
   private static String seconds(long nanos) {
