@@ -261,6 +261,71 @@ class RecommendationSearchIT {
         .contains("state=CHN");
   }
 
+  /**
+   * The page carries the first values of each facet and says how many more there are; the others
+   * come from the facet's own page, which lists every value with the same counts as the API and
+   * keeps the search and the other filters.
+   */
+  @Test
+  void theSearchPageLeavesAFacetsOtherValuesToItsOwnPage() throws Exception {
+    String page =
+        mvc.perform(get("/recommendations").param("q", "rights").param("response", "supported"))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+    var doc = org.jsoup.Jsoup.parse(page);
+    JsonNode api =
+        json.readTree(
+            mvc.perform(
+                    get("/api/v1/recommendations")
+                        .param("q", "rights")
+                        .param("response", "supported"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8));
+    int states = api.get("facets").get("recommendingState").size();
+    assertThat(states).as("the demo's recommending States").isGreaterThan(20);
+    assertThat(doc.select("input[name=recommendingState]")).hasSize(8);
+    var more =
+        doc.selectFirst(
+            "details.facet-more:has(a[href*=/recommendations/facets/recommendingState])");
+    assertThat(more).as("the recommending States' \"more\"").isNotNull();
+    assertThat(more.selectFirst("summary").text()).contains(String.valueOf(states - 8));
+    String href = more.selectFirst("a").attr("href");
+    assertThat(more.attr("hx-get")).isEqualTo(href);
+    assertThat(href).contains("q=rights").contains("response=supported");
+
+    var facetPage =
+        org.jsoup.Jsoup.parse(
+            mvc.perform(get(java.net.URI.create(href)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8));
+    var values = facetPage.select("input[name=recommendingState]");
+    assertThat(values).hasSize(states);
+    assertThat(facetPage.select("#facet-more-values input[name=recommendingState]"))
+        .hasSize(states - 8);
+    api.get("facets")
+        .get("recommendingState")
+        .properties()
+        .forEach(
+            e -> {
+              var label =
+                  facetPage.selectFirst("label[for=f-recommendingState-" + e.getKey() + "]");
+              assertThat(label).as(e.getKey()).isNotNull();
+              assertThat(label.select(".badge").text().replaceAll("\\D", ""))
+                  .isEqualTo(String.valueOf(e.getValue().asLong()));
+            });
+    assertThat(facetPage.select("form[action=/recommendations] input[type=hidden]"))
+        .extracting(e -> e.attr("name") + "=" + e.attr("value"))
+        .containsExactlyInAnyOrder("q=rights", "response=supported");
+
+    mvc.perform(get("/recommendations/facets/colour")).andExpect(status().isNotFound());
+  }
+
   @Autowired org.coopera.recommendations.internal.SearchIndex index;
   @Autowired jakarta.persistence.EntityManagerFactory entityManagerFactory;
 

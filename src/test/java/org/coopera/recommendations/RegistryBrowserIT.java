@@ -7,6 +7,7 @@ import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.coopera.support.Browser;
 import org.coopera.support.Browsers;
 import org.coopera.support.CooperaIntegrationTest;
@@ -19,6 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.MessageSource;
@@ -104,6 +106,46 @@ class RegistryBrowserIT {
         d -> d.getCurrentUrl().endsWith("/recommendations/" + code) ? Boolean.TRUE : null);
     browser.assertLanguage(language);
     assertThat(browser.text(By.tagName("h1"))).isEqualTo(words.get("recommendation.heading", code));
+  }
+
+  /**
+   * A facet's values beyond its first eight are not in the page: opening "more" loads them into the
+   * form, and ticking one filters the search at once, as a value shown from the start does.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"en", "ar"})
+  void aVisitorOpensAFacetsOtherValuesAndFiltersByOne(String language) throws Exception {
+    Wording words = new Wording(messages, language);
+    Browser browser = browsers().visitor();
+    browser.open("/recommendations?q=rights&lang=" + language);
+    browser.assertLanguage(language);
+    browser.untilText(COUNT, count(words, total("q=rights")));
+    assertThat(browser.all(By.cssSelector("input.facet-input[name=recommendingState]")))
+        .as("the first values only")
+        .hasSize(8);
+
+    browser.click(
+        By.cssSelector("details.facet-more:has(a[href*='/facets/recommendingState']) > summary"));
+    By loaded = By.cssSelector("#facet-more-values input.facet-input[name=recommendingState]");
+    browser.until(d -> d.findElements(loaded).size() > 1 ? Boolean.TRUE : null);
+    List<WebElement> values = browser.all(loaded);
+    String value = values.get(values.size() - 1).getAttribute("value");
+    browser.click(
+        By.cssSelector(
+            "#facet-more-values input.facet-input[name=recommendingState][value=" + value + "]"));
+
+    browser.until(
+        d -> d.getCurrentUrl().contains("recommendingState=" + value) ? Boolean.TRUE : null);
+    browser.untilText(COUNT, count(words, total("q=rights&recommendingState=" + value)));
+    assertThat(browser.url()).contains("q=rights");
+    Boolean ticked =
+        browser.until(
+            d ->
+                d.findElement(
+                        By.cssSelector(
+                            "input.facet-input[name=recommendingState][value=" + value + "]"))
+                    .isSelected());
+    assertThat(ticked).as("the chosen value is now among the shown, ticked").isTrue();
   }
 
   @ParameterizedTest

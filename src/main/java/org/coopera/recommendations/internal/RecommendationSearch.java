@@ -184,28 +184,18 @@ public class RecommendationSearch {
     } else {
       // On a cluster: the facets as terms aggregations, a filtered facet counted by a query of
       // its own without its filter, as the index's own counts would be.
-      Map<Facet, AggregationKey<Map<Object, Long>>> keys = new EnumMap<>(Facet.class);
-      for (Facet facet : Facet.values()) {
-        if (!query.filters().containsKey(facet)) {
-          AggregationKey<Map<Object, Long>> key = AggregationKey.of(facet.parameter());
-          keys.put(facet, key);
-          main =
-              main.aggregation(
-                  key,
-                  f ->
-                      f.terms().field(facet.field(), Object.class).maxTermCount(facet.maxValues()));
-        }
+      Map<Facet, AggregationKey<Map<Object, Long>>> keys = aggregations(query);
+      for (var key : keys.entrySet()) {
+        Facet facet = key.getKey();
+        main =
+            main.aggregation(
+                key.getValue(),
+                f -> f.terms().field(facet.field(), Object.class).maxTermCount(facet.maxValues()));
       }
       result = main.sort(sort(scope, query)).fetch(paging.offset(), paging.size());
-      Map<Facet, Map<String, Long>> facets = new EnumMap<>(Facet.class);
-      for (Facet facet : Facet.values()) {
-        Map<Object, Long> byValue =
-            keys.containsKey(facet)
-                ? result.aggregation(keys.get(facet))
-                : facetCounts(session, scope, query.without(facet), facet);
-        facets.put(facet, apiValues(facet, byValue));
-      }
-      counts = new FacetCounter.Counts(result.total().hitCount(), facets);
+      counts =
+          new FacetCounter.Counts(
+              result.total().hitCount(), clusterFacets(session, scope, query, keys, result));
     }
     List<Hit> hits = result.hits().stream().map(RecommendationSearch::hit).toList();
     long took = (System.nanoTime() - start) / 1_000_000;
@@ -217,6 +207,65 @@ public class RecommendationSearch {
         counts.facets(),
         query.text().fellBack(),
         took);
+  }
+
+  /**
+   * The facet counts of a query alone, with no page of results: what a page's "more" values of a
+   * facet are read from.
+   */
+  public Map<Facet, Map<String, Long>> facets(RecommendationQuery query) {
+    SearchSession session = Search.session(entityManager);
+    SearchScope<Recommendation> scope = session.scope(Recommendation.class);
+    if (lucene) {
+      try (IndexReader reader = scope.extension(LuceneExtension.get()).openIndexReader()) {
+        return FacetCounter.count(reader, matches(query), query.filters()).facets();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    Map<Facet, AggregationKey<Map<Object, Long>>> keys = aggregations(query);
+    var counting = session.search(scope).where(predicate(scope, query));
+    for (var key : keys.entrySet()) {
+      Facet facet = key.getKey();
+      counting =
+          counting.aggregation(
+              key.getValue(),
+              f -> f.terms().field(facet.field(), Object.class).maxTermCount(facet.maxValues()));
+    }
+    return clusterFacets(session, scope, query, keys, counting.fetch(0));
+  }
+
+  /** A key for each facet the query does not filter on: those a cluster counts in the query. */
+  private static Map<Facet, AggregationKey<Map<Object, Long>>> aggregations(
+      RecommendationQuery query) {
+    Map<Facet, AggregationKey<Map<Object, Long>>> keys = new EnumMap<>(Facet.class);
+    for (Facet facet : Facet.values()) {
+      if (!query.filters().containsKey(facet)) {
+        keys.put(facet, AggregationKey.of(facet.parameter()));
+      }
+    }
+    return keys;
+  }
+
+  /**
+   * Every facet's counts on a cluster: from the result's aggregations, and a filtered facet from a
+   * query of its own without its filter.
+   */
+  private Map<Facet, Map<String, Long>> clusterFacets(
+      SearchSession session,
+      SearchScope<Recommendation> scope,
+      RecommendationQuery query,
+      Map<Facet, AggregationKey<Map<Object, Long>>> keys,
+      SearchResult<?> result) {
+    Map<Facet, Map<String, Long>> facets = new EnumMap<>(Facet.class);
+    for (Facet facet : Facet.values()) {
+      Map<Object, Long> byValue =
+          keys.containsKey(facet)
+              ? result.aggregation(keys.get(facet))
+              : facetCounts(session, scope, query.without(facet), facet);
+      facets.put(facet, apiValues(facet, byValue));
+    }
+    return facets;
   }
 
   /** One recommendation as the index holds it. */

@@ -6,15 +6,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import org.coopera.platform.PageParameters;
 import org.coopera.recommendations.internal.Facet;
 import org.coopera.recommendations.internal.RecommendationQuery;
 import org.coopera.recommendations.internal.RecommendationSearch;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The public search page: the results and the facets follow every change of the filters (htmx swaps
@@ -37,9 +41,18 @@ class RecommendationPagesController {
   /** One value of a facet as the page shows it. */
   record FacetValue(String id, String value, String label, long count, boolean selected) {}
 
-  /** A facet as the page shows it: its first values, and the rest behind "more". */
+  /**
+   * A facet as the page shows it: its first values (the selected ones first), and how many more
+   * there are. The search page leaves the others out ({@code more} is empty): they come on demand
+   * from {@link #facet}, so that a page does not carry a thousand checkboxes that few open.
+   */
   record FacetView(
-      String parameter, List<FacetValue> shown, List<FacetValue> more, boolean active) {}
+      String parameter,
+      List<FacetValue> shown,
+      List<FacetValue> more,
+      int moreCount,
+      boolean active,
+      String moreUrl) {}
 
   @GetMapping("/recommendations")
   String search(
@@ -52,7 +65,7 @@ class RecommendationPagesController {
     RecommendationSearch.Result result = search.search(query, paging);
     List<FacetView> facets = new ArrayList<>();
     for (Facet facet : Facet.values()) {
-      facets.add(facetView(facet, result.facets().get(facet), query, locale));
+      facets.add(facetView(facet, result.facets().get(facet), query, locale, false));
     }
     model.addAttribute("query", query);
     model.addAttribute("result", result);
@@ -68,33 +81,66 @@ class RecommendationPagesController {
     return "recommendations/search";
   }
 
+  /**
+   * Every value of one facet for the query, as a form of its own that filters the search: the
+   * search page's "more" values, which htmx loads into the page when a person opens them, and a
+   * page of its own without JavaScript.
+   */
+  @GetMapping("/recommendations/facets/{parameter}")
+  String facet(
+      @PathVariable String parameter,
+      @RequestParam MultiValueMap<String, String> parameters,
+      Model model,
+      Locale locale) {
+    Facet facet =
+        Facet.byParameter(parameter)
+            .orElseThrow(
+                () ->
+                    new ResponseStatusException(
+                        HttpStatus.NOT_FOUND, "no facet " + parameter + " in the registry"));
+    RecommendationQuery query = RecommendationQuery.fromParameters(parameters);
+    FacetView view = facetView(facet, search.facets(query).get(facet), query, locale, true);
+    List<Map.Entry<String, String>> others =
+        query.parameters().stream().filter(e -> !e.getKey().equals(facet.parameter())).toList();
+    model.addAttribute("facet", view);
+    model.addAttribute("others", others);
+    model.addAttribute("backUrl", url("/recommendations", query));
+    return "recommendations/facet";
+  }
+
   private FacetView facetView(
-      Facet facet, Map<String, Long> counts, RecommendationQuery query, Locale locale) {
+      Facet facet,
+      Map<String, Long> counts,
+      RecommendationQuery query,
+      Locale locale,
+      boolean withMore) {
     List<String> selected = query.values(facet).stream().map(v -> apiValue(facet, v)).toList();
-    List<FacetValue> values = new ArrayList<>();
+    List<Map.Entry<String, Long>> values = new ArrayList<>();
     for (String value : selected) {
-      values.add(
-          new FacetValue(
-              id(facet, value),
-              value,
-              labels.label(facet, value, locale),
-              counts.getOrDefault(value, 0L),
-              true));
+      values.add(Map.entry(value, counts.getOrDefault(value, 0L)));
     }
     counts.forEach(
         (value, count) -> {
           if (!selected.contains(value)) {
-            values.add(
-                new FacetValue(
-                    id(facet, value), value, labels.label(facet, value, locale), count, false));
+            values.add(Map.entry(value, count));
           }
         });
     int cut = Math.min(values.size(), Math.max(FACET_SHOWN, selected.size()));
+    Function<Map.Entry<String, Long>, FacetValue> shown =
+        e ->
+            new FacetValue(
+                id(facet, e.getKey()),
+                e.getKey(),
+                labels.label(facet, e.getKey(), locale),
+                e.getValue(),
+                selected.contains(e.getKey()));
     return new FacetView(
         facet.parameter(),
-        values.subList(0, cut),
-        values.subList(cut, values.size()),
-        !selected.isEmpty());
+        values.subList(0, cut).stream().map(shown).toList(),
+        withMore ? values.subList(cut, values.size()).stream().map(shown).toList() : List.of(),
+        values.size() - cut,
+        !selected.isEmpty(),
+        url("/recommendations/facets/" + facet.parameter(), query));
   }
 
   private static String apiValue(Facet facet, Object indexValue) {
