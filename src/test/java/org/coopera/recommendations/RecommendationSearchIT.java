@@ -269,7 +269,11 @@ class RecommendationSearchIT {
   @Test
   void theSearchPageLeavesAFacetsOtherValuesToItsOwnPage() throws Exception {
     String page =
-        mvc.perform(get("/recommendations").param("q", "rights").param("response", "supported"))
+        mvc.perform(
+                get("/recommendations")
+                    .param("q", "rights")
+                    .param("response", "supported")
+                    .param("facets", "recommendingState"))
             .andExpect(status().isOk())
             .andReturn()
             .getResponse()
@@ -324,6 +328,94 @@ class RecommendationSearchIT {
         .containsExactlyInAnyOrder("q=rights", "response=supported");
 
     mvc.perform(get("/recommendations/facets/colour")).andExpect(status().isNotFound());
+  }
+
+  /**
+   * A page counts the State, response and theme facets, the ones a person opened and the ones
+   * filtered on; the others are a button that opens them. Counting some facets gives each the same
+   * counts as counting all.
+   */
+  @Test
+  void aPageCountsTheFacetsItShowsAndOpensTheOthersOnDemand() throws Exception {
+    var doc =
+        org.jsoup.Jsoup.parse(
+            mvc.perform(
+                    get("/recommendations")
+                        .param("q", "rights")
+                        .param("cycle", "2")
+                        .param("facets", "year"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8));
+    for (String counted : List.of("state", "response", "theme", "cycle", "year")) {
+      assertThat(doc.select("input.facet-input[name=" + counted + "]")).as(counted).isNotEmpty();
+      assertThat(doc.select("button#open-" + counted)).as(counted).isEmpty();
+    }
+    for (String closed : List.of("region", "mechanism", "session", "sdgGoal", "affectedGroup")) {
+      assertThat(doc.select("input.facet-input[name=" + closed + "]")).as(closed).isEmpty();
+      var open = doc.selectFirst("button#open-" + closed);
+      assertThat(open).as(closed).isNotNull();
+      assertThat(open.attr("type")).isEqualTo("submit");
+      assertThat(open.attr("name")).isEqualTo("facets");
+      assertThat(open.attr("value")).isEqualTo(closed);
+    }
+    assertThat(doc.select("#search-area input[type=hidden][name=facets]"))
+        .extracting(e -> e.attr("value"))
+        .containsExactly("year");
+    assertThat(doc.select("nav a[href*=page=]").attr("href")).contains("facets=year");
+
+    var map = new LinkedMultiValueMap<String, String>();
+    map.add("q", "rights");
+    map.add("cycle", "2");
+    RecommendationQuery query = RecommendationQuery.fromParameters(map);
+    var all = search.search(query, new PageParameters(0, 20));
+    var some =
+        search.search(
+            query, new PageParameters(0, 20), java.util.EnumSet.of(Facet.YEAR, Facet.CYCLE));
+    assertThat(some.total()).isEqualTo(all.total());
+    assertThat(some.facets().keySet()).containsExactlyInAnyOrder(Facet.YEAR, Facet.CYCLE);
+    assertThat(some.facets().get(Facet.YEAR)).isEqualTo(all.facets().get(Facet.YEAR));
+    assertThat(some.facets().get(Facet.CYCLE)).isEqualTo(all.facets().get(Facet.CYCLE));
+    assertThat(some.hits()).isEqualTo(all.hits());
+
+    mvc.perform(get("/recommendations").param("facets", "colour"))
+        .andExpect(status().isBadRequest());
+  }
+
+  @Test
+  void theApiCountsTheFacetsAskedFor() throws Exception {
+    JsonNode some =
+        json.readTree(
+            mvc.perform(
+                    get("/api/v1/recommendations")
+                        .param("q", "torture")
+                        .param("facets", "state,response"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8));
+    JsonNode all =
+        json.readTree(
+            mvc.perform(get("/api/v1/recommendations").param("q", "torture"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8));
+    assertThat(some.get("facets").propertyNames()).containsExactly("state", "response");
+    assertThat(all.get("facets").propertyNames()).hasSize(Facet.values().length);
+    assertThat(some.get("facets").get("state")).isEqualTo(all.get("facets").get("state"));
+    assertThat(some.get("total")).isEqualTo(all.get("total"));
+    JsonNode none =
+        json.readTree(
+            mvc.perform(get("/api/v1/recommendations").param("q", "torture").param("facets", ""))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8));
+    assertThat(none.get("facets").propertyNames()).isEmpty();
+    mvc.perform(get("/api/v1/recommendations").param("facets", "state,colour"))
+        .andExpect(status().isBadRequest());
   }
 
   @Autowired org.coopera.recommendations.internal.SearchIndex index;

@@ -1,9 +1,13 @@
 package org.coopera.recommendations.internal;
 
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
+import org.coopera.platform.InvalidParameterException;
 import org.coopera.recommendations.Response;
 
 /**
@@ -70,6 +74,28 @@ public enum Facet {
 
   public static Optional<Facet> byParameter(String parameter) {
     return Arrays.stream(values()).filter(f -> f.parameter.equals(parameter)).findFirst();
+  }
+
+  /**
+   * The facets named by the request parameter {@code parameter} (repeated or comma-separated);
+   * empty when it is not given. A name that is no facet's is refused with a message naming the
+   * parameter.
+   */
+  public static Set<Facet> named(String parameter, List<String> entries) {
+    Set<Facet> named = EnumSet.noneOf(Facet.class);
+    for (String entry : entries) {
+      for (String name : entry.split(",")) {
+        if (!name.isBlank()) {
+          named.add(
+              byParameter(name.strip())
+                  .orElseThrow(
+                      () ->
+                          new InvalidParameterException(
+                              parameter, "recommendations.search.error.value", name)));
+        }
+      }
+    }
+    return named;
   }
 
   /**

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,13 +27,14 @@ import org.apache.lucene.util.BytesRef;
 import org.coopera.recommendations.Response;
 
 /**
- * Counts all thirteen facets of a search in one pass over the recommendations that its text (and
- * cluster) match, from the index's doc values. The filters are not part of the query: each matched
- * recommendation is checked against each filter from its doc values, counted in every facet when it
- * passes them all (and then in the total), and in one facet only when it fails that facet's filter
- * alone — so each facet counts over the results of every <em>other</em> filter (multi-select
- * faceting) without one more query per filtered facet. Per segment, string values are counted by
- * ordinal in an array and turned into terms once at the end; small numbers in an array by value.
+ * Counts the facets of a search (all thirteen, or those asked for) in one pass over the
+ * recommendations that its text (and cluster) match, from the index's doc values. The filters are
+ * not part of the query: each matched recommendation is checked against each filter from its doc
+ * values, counted in every facet when it passes them all (and then in the total), and in one facet
+ * only when it fails that facet's filter alone — so each facet counts over the results of every
+ * <em>other</em> filter (multi-select faceting) without one more query per filtered facet. Per
+ * segment, string values are counted by ordinal in an array and turned into terms once at the end;
+ * small numbers in an array by value.
  *
  * <p>Hibernate Search's terms aggregations gave the same counts with one collector per facet and a
  * hash lookup per value of each matched document; at a million recommendations they made most of a
@@ -50,10 +52,20 @@ final class FacetCounter {
 
   private FacetCounter() {}
 
+  /** Counts every facet. */
   static Counts count(IndexReader reader, Query matches, Map<Facet, Set<Object>> filters) {
+    return count(reader, matches, filters, EnumSet.allOf(Facet.class));
+  }
+
+  /**
+   * Counts the facets {@code counted} only (the others come out empty); every filter still applies
+   * to the total and to the counts.
+   */
+  static Counts count(
+      IndexReader reader, Query matches, Map<Facet, Set<Object>> filters, Set<Facet> counted) {
     IndexSearcher searcher = new IndexSearcher(reader);
     try {
-      return searcher.search(matches, new Manager(filters));
+      return searcher.search(matches, new Manager(filters, counted));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -61,14 +73,16 @@ final class FacetCounter {
 
   private static final class Manager implements CollectorManager<Pass, Counts> {
     private final Map<Facet, Set<Object>> filters;
+    private final boolean[] counted = new boolean[FACETS.length];
 
-    Manager(Map<Facet, Set<Object>> filters) {
+    Manager(Map<Facet, Set<Object>> filters, Set<Facet> counted) {
       this.filters = filters;
+      counted.forEach(facet -> this.counted[facet.ordinal()] = true);
     }
 
     @Override
     public Pass newCollector() {
-      return new Pass(filters);
+      return new Pass(filters, counted);
     }
 
     @Override
@@ -87,7 +101,9 @@ final class FacetCounter {
       }
       Map<Facet, Map<String, Long>> facets = new EnumMap<>(Facet.class);
       for (int f = 0; f < FACETS.length; f++) {
-        facets.put(FACETS[f], ordered(FACETS[f], merged.get(f)));
+        if (counted[f]) {
+          facets.put(FACETS[f], ordered(FACETS[f], merged.get(f)));
+        }
       }
       return new Counts(total, facets);
     }
@@ -112,11 +128,13 @@ final class FacetCounter {
   /** The counts of one slice of the index, segment after segment. */
   private static final class Pass implements Collector {
     private final Map<Facet, Set<Object>> filters;
+    private final boolean[] counted;
     private final List<Map<String, Long>> counts = new ArrayList<>();
     private long total;
 
-    Pass(Map<Facet, Set<Object>> filters) {
+    Pass(Map<Facet, Set<Object>> filters, boolean[] counted) {
       this.filters = filters;
+      this.counted = counted;
       for (int f = 0; f < FACETS.length; f++) {
         counts.add(new HashMap<>());
       }
@@ -145,6 +163,9 @@ final class FacetCounter {
     /** The facets with a filter, and for each the ordinals or numbers it accepts. */
     private final int[] filtered;
 
+    /** The facets counted. */
+    private final int[] counting;
+
     private final long[][] accepted;
 
     Segment(LeafReaderContext context, Pass pass) throws IOException {
@@ -152,22 +173,30 @@ final class FacetCounter {
       var reader = context.reader();
       List<Integer> withFilter = new ArrayList<>();
       List<long[]> acceptedValues = new ArrayList<>();
+      List<Integer> countedFacets = new ArrayList<>();
       for (int f = 0; f < FACETS.length; f++) {
         Facet facet = FACETS[f];
         byLargeNumber.add(new HashMap<>());
+        Set<Object> values = pass.filters.get(facet);
+        if (!pass.counted[f] && values == null) {
+          continue;
+        }
+        if (pass.counted[f]) {
+          countedFacets.add(f);
+        }
         if (facet.numeric()) {
           numbers[f] = reader.getSortedNumericDocValues(facet.field());
         } else {
           strings[f] = reader.getSortedSetDocValues(facet.field());
           byOrdinal[f] = new long[strings[f] == null ? 0 : (int) strings[f].getValueCount()];
         }
-        Set<Object> values = pass.filters.get(facet);
         if (values != null) {
           withFilter.add(f);
           acceptedValues.add(accepted(facet, strings[f], values));
         }
       }
       filtered = withFilter.stream().mapToInt(Integer::intValue).toArray();
+      counting = countedFacets.stream().mapToInt(Integer::intValue).toArray();
       accepted = acceptedValues.toArray(long[][]::new);
     }
 
@@ -204,11 +233,13 @@ final class FacetCounter {
         }
       }
       if (failed >= 0) {
-        add(failed, doc);
+        if (pass.counted[failed]) {
+          add(failed, doc);
+        }
         return;
       }
       pass.total++;
-      for (int f = 0; f < FACETS.length; f++) {
+      for (int f : counting) {
         add(f, doc);
       }
     }
@@ -287,7 +318,7 @@ final class FacetCounter {
 
     @Override
     public void finish() throws IOException {
-      for (int f = 0; f < FACETS.length; f++) {
+      for (int f : counting) {
         Facet facet = FACETS[f];
         Map<String, Long> into = pass.counts.get(f);
         if (strings[f] != null) {

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -143,7 +144,16 @@ public class RecommendationSearch {
       boolean queryFellBack,
       long tookMillis) {}
 
+  /** A page of results with the counts of every facet. */
   public Result search(RecommendationQuery query, PageParameters paging) {
+    return search(query, paging, EnumSet.allOf(Facet.class));
+  }
+
+  /**
+   * A page of results with the counts of the facets {@code counted} only: counting is most of a
+   * search's time over many matches, and each facet adds to it.
+   */
+  public Result search(RecommendationQuery query, PageParameters paging, Set<Facet> counted) {
     if ((long) paging.page() * paging.size() + paging.size() > MAX_OFFSET) {
       throw new InvalidParameterException("page", "recommendations.search.error.deep", MAX_OFFSET);
     }
@@ -177,14 +187,14 @@ public class RecommendationSearch {
               .totalHitCountThreshold(paging.offset() + paging.size())
               .fetch(paging.offset(), paging.size());
       try (IndexReader reader = scope.extension(LuceneExtension.get()).openIndexReader()) {
-        counts = FacetCounter.count(reader, matches(query), query.filters());
+        counts = FacetCounter.count(reader, matches(query), query.filters(), counted);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     } else {
       // On a cluster: the facets as terms aggregations, a filtered facet counted by a query of
       // its own without its filter, as the index's own counts would be.
-      Map<Facet, AggregationKey<Map<Object, Long>>> keys = aggregations(query);
+      Map<Facet, AggregationKey<Map<Object, Long>>> keys = aggregations(query, counted);
       for (var key : keys.entrySet()) {
         Facet facet = key.getKey();
         main =
@@ -195,7 +205,8 @@ public class RecommendationSearch {
       result = main.sort(sort(scope, query)).fetch(paging.offset(), paging.size());
       counts =
           new FacetCounter.Counts(
-              result.total().hitCount(), clusterFacets(session, scope, query, keys, result));
+              result.total().hitCount(),
+              clusterFacets(session, scope, query, counted, keys, result));
     }
     List<Hit> hits = result.hits().stream().map(RecommendationSearch::hit).toList();
     long took = (System.nanoTime() - start) / 1_000_000;
@@ -210,20 +221,20 @@ public class RecommendationSearch {
   }
 
   /**
-   * The facet counts of a query alone, with no page of results: what a page's "more" values of a
-   * facet are read from.
+   * The counts of the facets {@code counted} for a query, with no page of results: what a page's
+   * "more" values of a facet are read from.
    */
-  public Map<Facet, Map<String, Long>> facets(RecommendationQuery query) {
+  public Map<Facet, Map<String, Long>> facets(RecommendationQuery query, Set<Facet> counted) {
     SearchSession session = Search.session(entityManager);
     SearchScope<Recommendation> scope = session.scope(Recommendation.class);
     if (lucene) {
       try (IndexReader reader = scope.extension(LuceneExtension.get()).openIndexReader()) {
-        return FacetCounter.count(reader, matches(query), query.filters()).facets();
+        return FacetCounter.count(reader, matches(query), query.filters(), counted).facets();
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }
-    Map<Facet, AggregationKey<Map<Object, Long>>> keys = aggregations(query);
+    Map<Facet, AggregationKey<Map<Object, Long>>> keys = aggregations(query, counted);
     var counting = session.search(scope).where(predicate(scope, query));
     for (var key : keys.entrySet()) {
       Facet facet = key.getKey();
@@ -232,14 +243,16 @@ public class RecommendationSearch {
               key.getValue(),
               f -> f.terms().field(facet.field(), Object.class).maxTermCount(facet.maxValues()));
     }
-    return clusterFacets(session, scope, query, keys, counting.fetch(0));
+    return clusterFacets(session, scope, query, counted, keys, counting.fetch(0));
   }
 
-  /** A key for each facet the query does not filter on: those a cluster counts in the query. */
+  /**
+   * A key for each counted facet the query does not filter on: those a cluster counts in the query.
+   */
   private static Map<Facet, AggregationKey<Map<Object, Long>>> aggregations(
-      RecommendationQuery query) {
+      RecommendationQuery query, Set<Facet> counted) {
     Map<Facet, AggregationKey<Map<Object, Long>>> keys = new EnumMap<>(Facet.class);
-    for (Facet facet : Facet.values()) {
+    for (Facet facet : counted) {
       if (!query.filters().containsKey(facet)) {
         keys.put(facet, AggregationKey.of(facet.parameter()));
       }
@@ -248,17 +261,18 @@ public class RecommendationSearch {
   }
 
   /**
-   * Every facet's counts on a cluster: from the result's aggregations, and a filtered facet from a
-   * query of its own without its filter.
+   * The counted facets' counts on a cluster: from the result's aggregations, and a filtered facet
+   * from a query of its own without its filter.
    */
   private Map<Facet, Map<String, Long>> clusterFacets(
       SearchSession session,
       SearchScope<Recommendation> scope,
       RecommendationQuery query,
+      Set<Facet> counted,
       Map<Facet, AggregationKey<Map<Object, Long>>> keys,
       SearchResult<?> result) {
     Map<Facet, Map<String, Long>> facets = new EnumMap<>(Facet.class);
-    for (Facet facet : Facet.values()) {
+    for (Facet facet : counted) {
       Map<Object, Long> byValue =
           keys.containsKey(facet)
               ? result.aggregation(keys.get(facet))

@@ -3,9 +3,11 @@ package org.coopera.recommendations.web;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.coopera.platform.PageParameters;
 import org.coopera.recommendations.internal.Facet;
@@ -30,6 +32,13 @@ class RecommendationPagesController {
   static final int PAGE_SIZE = 20;
   static final int FACET_SHOWN = 8;
 
+  /**
+   * The facets a search page counts from the start; the others are counted when a person opens them
+   * (parameter {@code facets}) or filters by them. Counting is most of a search's time when much
+   * matches, each facet adding to it, and these three are what most people filter by.
+   */
+  static final Set<Facet> COUNTED = EnumSet.of(Facet.STATE, Facet.RESPONSE, Facet.THEME);
+
   private final RecommendationSearch search;
   private final FacetLabels labels;
 
@@ -48,11 +57,18 @@ class RecommendationPagesController {
    */
   record FacetView(
       String parameter,
+      boolean counted,
       List<FacetValue> shown,
       List<FacetValue> more,
       int moreCount,
       boolean active,
-      String moreUrl) {}
+      String moreUrl) {
+
+    /** A facet not counted for this page: a person opens it to see its values. */
+    static FacetView closed(Facet facet) {
+      return new FacetView(facet.parameter(), false, List.of(), List.of(), 0, false, null);
+    }
+  }
 
   @GetMapping("/recommendations")
   String search(
@@ -62,11 +78,25 @@ class RecommendationPagesController {
       Locale locale) {
     RecommendationQuery query = RecommendationQuery.fromParameters(parameters);
     PageParameters paging = PageParameters.of(page, PAGE_SIZE, PAGE_SIZE);
-    RecommendationSearch.Result result = search.search(query, paging);
+    Set<Facet> opened = opened(parameters);
+    Set<Facet> counted = EnumSet.copyOf(COUNTED);
+    counted.addAll(opened);
+    counted.addAll(query.filters().keySet());
+    RecommendationSearch.Result result = search.search(query, paging, counted);
     List<FacetView> facets = new ArrayList<>();
     for (Facet facet : Facet.values()) {
-      facets.add(facetView(facet, result.facets().get(facet), query, locale, false));
+      facets.add(
+          counted.contains(facet)
+              ? facetView(facet, result.facets().get(facet), query, locale, false)
+              : FacetView.closed(facet));
     }
+    StringBuilder kept = new StringBuilder();
+    for (Facet facet : opened) {
+      kept.append(query.parameters().isEmpty() && kept.isEmpty() ? '?' : '&')
+          .append("facets=")
+          .append(facet.parameter());
+    }
+    model.addAttribute("opened", opened.stream().map(Facet::parameter).toList());
     model.addAttribute("query", query);
     model.addAttribute("result", result);
     model.addAttribute("facets", facets);
@@ -76,7 +106,7 @@ class RecommendationPagesController {
         "pageList",
         new org.coopera.platform.ListPage<>(
             result.total(), result.page(), result.size(), result.hits()));
-    model.addAttribute("baseUrl", url("/recommendations", query));
+    model.addAttribute("baseUrl", url("/recommendations", query) + kept);
     model.addAttribute("exportQuery", queryString(query));
     return "recommendations/search";
   }
@@ -99,7 +129,8 @@ class RecommendationPagesController {
                     new ResponseStatusException(
                         HttpStatus.NOT_FOUND, "no facet " + parameter + " in the registry"));
     RecommendationQuery query = RecommendationQuery.fromParameters(parameters);
-    FacetView view = facetView(facet, search.facets(query).get(facet), query, locale, true);
+    FacetView view =
+        facetView(facet, search.facets(query, EnumSet.of(facet)).get(facet), query, locale, true);
     List<Map.Entry<String, String>> others =
         query.parameters().stream().filter(e -> !e.getKey().equals(facet.parameter())).toList();
     model.addAttribute("facet", view);
@@ -136,11 +167,19 @@ class RecommendationPagesController {
                 selected.contains(e.getKey()));
     return new FacetView(
         facet.parameter(),
+        true,
         values.subList(0, cut).stream().map(shown).toList(),
         withMore ? values.subList(cut, values.size()).stream().map(shown).toList() : List.of(),
         values.size() - cut,
         !selected.isEmpty(),
         url("/recommendations/facets/" + facet.parameter(), query));
+  }
+
+  /** The facets a person opened beyond those counted from the start ({@code facets=year,…}). */
+  private static Set<Facet> opened(MultiValueMap<String, String> parameters) {
+    Set<Facet> opened = Facet.named("facets", parameters.getOrDefault("facets", List.of()));
+    opened.removeAll(COUNTED);
+    return opened;
   }
 
   private static String apiValue(Facet facet, Object indexValue) {
