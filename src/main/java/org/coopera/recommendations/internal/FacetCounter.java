@@ -23,6 +23,9 @@ import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollector;
+import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.util.BytesRef;
 import org.coopera.recommendations.Response;
 
@@ -47,8 +50,16 @@ final class FacetCounter {
   /** Numbers below this are counted in an array (years, sessions, cycles, categories). */
   private static final int SMALL = 4096;
 
-  /** The counts, and how many matched recommendations passed every filter. */
-  record Counts(long total, Map<Facet, Map<String, Long>> facets) {}
+  /**
+   * The counts, how many matched recommendations passed every filter, and the first of those in the
+   * page's order when a page was asked for (else null).
+   */
+  record Counts(long total, Map<Facet, Map<String, Long>> facets, TopDocs page) {
+
+    Counts(long total, Map<Facet, Map<String, Long>> facets) {
+      this(total, facets, null);
+    }
+  }
 
   private FacetCounter() {}
 
@@ -63,9 +74,23 @@ final class FacetCounter {
    */
   static Counts count(
       IndexReader reader, Query matches, Map<Facet, Set<Object>> filters, Set<Facet> counted) {
+    return count(reader, matches, filters, counted, null);
+  }
+
+  /**
+   * Counts the facets {@code counted} and, in the same pass, collects the recommendations that pass
+   * every filter into {@code page} (when not null): the first of them in the page's order come out
+   * in {@link Counts#page}, scored when the page's order needs scores.
+   */
+  static Counts count(
+      IndexReader reader,
+      Query matches,
+      Map<Facet, Set<Object>> filters,
+      Set<Facet> counted,
+      TopFieldCollectorManager page) {
     IndexSearcher searcher = new IndexSearcher(reader);
     try {
-      return searcher.search(matches, new Manager(filters, counted));
+      return searcher.search(matches, new Manager(filters, counted, page));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -74,19 +99,21 @@ final class FacetCounter {
   private static final class Manager implements CollectorManager<Pass, Counts> {
     private final Map<Facet, Set<Object>> filters;
     private final boolean[] counted = new boolean[FACETS.length];
+    private final TopFieldCollectorManager page;
 
-    Manager(Map<Facet, Set<Object>> filters, Set<Facet> counted) {
+    Manager(Map<Facet, Set<Object>> filters, Set<Facet> counted, TopFieldCollectorManager page) {
       this.filters = filters;
+      this.page = page;
       counted.forEach(facet -> this.counted[facet.ordinal()] = true);
     }
 
     @Override
-    public Pass newCollector() {
-      return new Pass(filters, counted);
+    public Pass newCollector() throws IOException {
+      return new Pass(filters, counted, page == null ? null : page.newCollector());
     }
 
     @Override
-    public Counts reduce(Collection<Pass> passes) {
+    public Counts reduce(Collection<Pass> passes) throws IOException {
       long total = 0;
       List<Map<String, Long>> merged = new ArrayList<>();
       for (int f = 0; f < FACETS.length; f++) {
@@ -105,7 +132,13 @@ final class FacetCounter {
           facets.put(FACETS[f], ordered(FACETS[f], merged.get(f)));
         }
       }
-      return new Counts(total, facets);
+      TopDocs top = null;
+      if (page != null) {
+        List<TopFieldCollector> pages = new ArrayList<>();
+        passes.forEach(pass -> pages.add(pass.page));
+        top = page.reduce(pages);
+      }
+      return new Counts(total, facets, top);
     }
   }
 
@@ -129,12 +162,14 @@ final class FacetCounter {
   private static final class Pass implements Collector {
     private final Map<Facet, Set<Object>> filters;
     private final boolean[] counted;
+    private final TopFieldCollector page;
     private final List<Map<String, Long>> counts = new ArrayList<>();
     private long total;
 
-    Pass(Map<Facet, Set<Object>> filters, boolean[] counted) {
+    Pass(Map<Facet, Set<Object>> filters, boolean[] counted, TopFieldCollector page) {
       this.filters = filters;
       this.counted = counted;
+      this.page = page;
       for (int f = 0; f < FACETS.length; f++) {
         counts.add(new HashMap<>());
       }
@@ -142,7 +177,9 @@ final class FacetCounter {
 
     @Override
     public ScoreMode scoreMode() {
-      return ScoreMode.COMPLETE_NO_SCORES;
+      return page != null && page.scoreMode().needsScores()
+          ? ScoreMode.COMPLETE
+          : ScoreMode.COMPLETE_NO_SCORES;
     }
 
     @Override
@@ -154,6 +191,10 @@ final class FacetCounter {
   /** Counts of one segment: by ordinal for strings, by value for numbers. */
   private static final class Segment implements LeafCollector {
     private final Pass pass;
+
+    /** The page's collector of this segment, or null. */
+    private final LeafCollector page;
+
     private final SortedSetDocValues[] strings = new SortedSetDocValues[FACETS.length];
     private final SortedNumericDocValues[] numbers = new SortedNumericDocValues[FACETS.length];
     private final long[][] byOrdinal = new long[FACETS.length][];
@@ -170,6 +211,7 @@ final class FacetCounter {
 
     Segment(LeafReaderContext context, Pass pass) throws IOException {
       this.pass = pass;
+      this.page = pass.page == null ? null : pass.page.getLeafCollector(context);
       var reader = context.reader();
       List<Integer> withFilter = new ArrayList<>();
       List<long[]> acceptedValues = new ArrayList<>();
@@ -219,7 +261,11 @@ final class FacetCounter {
     }
 
     @Override
-    public void setScorer(Scorable scorer) {}
+    public void setScorer(Scorable scorer) throws IOException {
+      if (page != null) {
+        page.setScorer(scorer);
+      }
+    }
 
     @Override
     public void collect(int doc) throws IOException {
@@ -239,6 +285,9 @@ final class FacetCounter {
         return;
       }
       pass.total++;
+      if (page != null) {
+        page.collect(doc);
+      }
       for (int f : counting) {
         add(f, doc);
       }
@@ -318,6 +367,9 @@ final class FacetCounter {
 
     @Override
     public void finish() throws IOException {
+      if (page != null) {
+        page.finish();
+      }
       for (int f : counting) {
         Facet facet = FACETS[f];
         Map<String, Long> into = pass.counts.get(f);

@@ -1,6 +1,7 @@
 package org.coopera.recommendations.internal;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
@@ -38,7 +39,10 @@ import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.mapper.orm.scope.SearchScope;
 import org.hibernate.search.mapper.orm.session.SearchSession;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Full-text, faceted search of the registry over its Lucene index. Results come from the index
@@ -81,11 +85,25 @@ public class RecommendationSearch {
   /** The index's search analyzers, per field; read once from Hibernate Search. */
   private volatile Analyzer searchAnalyzer;
 
+  private volatile Analyzer indexAnalyzer;
+
+  private final EntityManagerFactory entityManagerFactory;
+
+  /** A read-only transaction, for what goes through Hibernate Search's session. */
+  private final TransactionTemplate readOnly;
+
   /** Whether the index is the local Lucene one, whose reader the facet pass reads directly. */
   private final boolean lucene;
 
-  RecommendationSearch(EntityManager entityManager, SearchProperties properties) {
+  RecommendationSearch(
+      EntityManager entityManager,
+      EntityManagerFactory entityManagerFactory,
+      PlatformTransactionManager transactions,
+      SearchProperties properties) {
     this.entityManager = entityManager;
+    this.entityManagerFactory = entityManagerFactory;
+    this.readOnly = new TransactionTemplate(transactions);
+    this.readOnly.setReadOnly(true);
     this.lucene = properties.backend() == SearchProperties.Backend.LUCENE;
   }
 
@@ -145,6 +163,7 @@ public class RecommendationSearch {
       long tookMillis) {}
 
   /** A page of results with the counts of every facet. */
+  @Transactional(propagation = Propagation.NOT_SUPPORTED)
   public Result search(RecommendationQuery query, PageParameters paging) {
     return search(query, paging, EnumSet.allOf(Facet.class));
   }
@@ -153,11 +172,31 @@ public class RecommendationSearch {
    * A page of results with the counts of the facets {@code counted} only: counting is most of a
    * search's time over many matches, and each facet adds to it.
    */
+  @Transactional(propagation = Propagation.NOT_SUPPORTED)
   public Result search(RecommendationQuery query, PageParameters paging, Set<Facet> counted) {
     if ((long) paging.page() * paging.size() + paging.size() > MAX_OFFSET) {
       throw new InvalidParameterException("page", "recommendations.search.error.deep", MAX_OFFSET);
     }
     long start = System.nanoTime();
+    if (lucene) {
+      try (IndexReader reader = luceneScope().openIndexReader()) {
+        return LucenePage.search(
+            reader, matches(query), indexAnalyzer(), query, paging, counted, start);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return readOnly.execute(status -> throughHibernateSearch(query, paging, counted, start));
+  }
+
+  /**
+   * The search as a Hibernate Search query, with the facets as its terms aggregations: how a
+   * cluster backend searches (the local index searches in one pass, {@link LucenePage}, and gives
+   * the same page). A filtered facet is counted by a query of its own without its filter, as the
+   * index's own counts would be. In a transaction, for Hibernate Search's session.
+   */
+  Result throughHibernateSearch(
+      RecommendationQuery query, PageParameters paging, Set<Facet> counted, long start) {
     SearchSession session = Search.session(entityManager);
     SearchScope<Recommendation> scope = session.scope(Recommendation.class);
     boolean highlight = !query.text().blank();
@@ -177,45 +216,26 @@ public class RecommendationSearch {
                       .fragmentSize(100_000)
                       .noMatchSize(0));
     }
-    FacetCounter.Counts counts;
-    SearchResult<List<?>> result;
-    if (lucene) {
-      result =
-          main.sort(sort(scope, query))
-              // The total comes from the facet pass: the page's query need not count every match,
-              // so Lucene may skip what cannot reach the page.
-              .totalHitCountThreshold(paging.offset() + paging.size())
-              .fetch(paging.offset(), paging.size());
-      try (IndexReader reader = scope.extension(LuceneExtension.get()).openIndexReader()) {
-        counts = FacetCounter.count(reader, matches(query), query.filters(), counted);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    } else {
-      // On a cluster: the facets as terms aggregations, a filtered facet counted by a query of
-      // its own without its filter, as the index's own counts would be.
-      Map<Facet, AggregationKey<Map<Object, Long>>> keys = aggregations(query, counted);
-      for (var key : keys.entrySet()) {
-        Facet facet = key.getKey();
-        main =
-            main.aggregation(
-                key.getValue(),
-                f -> f.terms().field(facet.field(), Object.class).maxTermCount(facet.maxValues()));
-      }
-      result = main.sort(sort(scope, query)).fetch(paging.offset(), paging.size());
-      counts =
-          new FacetCounter.Counts(
-              result.total().hitCount(),
-              clusterFacets(session, scope, query, counted, keys, result));
+    Map<Facet, AggregationKey<Map<Object, Long>>> keys = aggregations(query, counted);
+    for (var key : keys.entrySet()) {
+      Facet facet = key.getKey();
+      main =
+          main.aggregation(
+              key.getValue(),
+              f -> f.terms().field(facet.field(), Object.class).maxTermCount(facet.maxValues()));
     }
+    SearchResult<List<?>> result =
+        main.sort(sort(scope, query)).fetch(paging.offset(), paging.size());
+    Map<Facet, Map<String, Long>> facets =
+        clusterFacets(session, scope, query, counted, keys, result);
     List<Hit> hits = result.hits().stream().map(RecommendationSearch::hit).toList();
     long took = (System.nanoTime() - start) / 1_000_000;
     return new Result(
-        counts.total(),
+        result.total().hitCount(),
         paging.page(),
         paging.size(),
         hits,
-        counts.facets(),
+        facets,
         query.text().fellBack(),
         took);
   }
@@ -224,16 +244,22 @@ public class RecommendationSearch {
    * The counts of the facets {@code counted} for a query, with no page of results: what a page's
    * "more" values of a facet are read from.
    */
+  @Transactional(propagation = Propagation.NOT_SUPPORTED)
   public Map<Facet, Map<String, Long>> facets(RecommendationQuery query, Set<Facet> counted) {
-    SearchSession session = Search.session(entityManager);
-    SearchScope<Recommendation> scope = session.scope(Recommendation.class);
     if (lucene) {
-      try (IndexReader reader = scope.extension(LuceneExtension.get()).openIndexReader()) {
+      try (IndexReader reader = luceneScope().openIndexReader()) {
         return FacetCounter.count(reader, matches(query), query.filters(), counted).facets();
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }
+    return readOnly.execute(status -> clusterFacetsOnly(query, counted));
+  }
+
+  private Map<Facet, Map<String, Long>> clusterFacetsOnly(
+      RecommendationQuery query, Set<Facet> counted) {
+    SearchSession session = Search.session(entityManager);
+    SearchScope<Recommendation> scope = session.scope(Recommendation.class);
     Map<Facet, AggregationKey<Map<Object, Long>>> keys = aggregations(query, counted);
     var counting = session.search(scope).where(predicate(scope, query));
     for (var key : keys.entrySet()) {
@@ -344,11 +370,33 @@ public class RecommendationSearch {
     return bool.build();
   }
 
+  /** The local index, read without a session: a search on it needs no entity manager. */
+  private org.hibernate.search.backend.lucene.scope.LuceneIndexScope luceneScope() {
+    return Search.mapping(entityManagerFactory)
+        .scope(Recommendation.class)
+        .extension(LuceneExtension.get());
+  }
+
+  /** The index's indexing analyzers, per field: what the highlighter analyses stored texts with. */
+  private Analyzer indexAnalyzer() {
+    Analyzer analyzer = indexAnalyzer;
+    if (analyzer == null) {
+      analyzer =
+          Search.mapping(entityManagerFactory)
+              .indexedEntity(Recommendation.class)
+              .indexManager()
+              .unwrap(LuceneIndexManager.class)
+              .indexingAnalyzer();
+      indexAnalyzer = analyzer;
+    }
+    return analyzer;
+  }
+
   private Analyzer searchAnalyzer() {
     Analyzer analyzer = searchAnalyzer;
     if (analyzer == null) {
       analyzer =
-          Search.mapping(entityManager.getEntityManagerFactory())
+          Search.mapping(entityManagerFactory)
               .indexedEntity(Recommendation.class)
               .indexManager()
               .unwrap(LuceneIndexManager.class)
