@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.persistence.EntityManagerFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.coopera.platform.PageParameters;
 import org.coopera.recommendations.Response;
+import org.coopera.recommendations.internal.Facet;
 import org.coopera.recommendations.internal.RecommendationSearch;
 import org.coopera.recommendations.internal.SearchIndex;
 import org.coopera.support.CooperaIntegrationTest;
@@ -91,6 +93,7 @@ class SearchBenchmark {
       results.add(measure(query, postgres, settings, report));
     }
     report.results(results);
+    pageSearches(settings);
     for (BenchQuery query : QUERIES) {
       if (query.text().equals(EXPLAIN)) {
         report.plans(query, postgres.explain(query));
@@ -143,6 +146,42 @@ class SearchBenchmark {
       explainDifference(query, postgres, report);
     }
     return result;
+  }
+
+  /**
+   * Each query as the search page asks it: State, response and theme counted (the others are
+   * counted when a person opens them), which is also the page of the issue's raw-Lucene figures.
+   */
+  private void pageSearches(Contest.Settings settings) {
+    PageParameters firstPage = new PageParameters(0, PostgresSearch.PAGE_SIZE);
+    Set<Facet> counted = EnumSet.of(Facet.STATE, Facet.RESPONSE, Facet.THEME);
+    BenchSupport.print("");
+    BenchSupport.print(
+        "== the search page's search: %s counted, %d runs after %d warm-ups ==",
+        counted, REPETITIONS, WARMUPS);
+    BenchSupport.print("| query | label | hits | p50 ms | p95 ms | p99 ms |");
+    BenchSupport.print("| --- | --- | --- | --- | --- | --- |");
+    for (BenchQuery query : QUERIES) {
+      for (int i = 0; i < WARMUPS; i++) {
+        search.search(query.coopera(), firstPage, counted);
+      }
+      Latencies latencies = new Latencies();
+      long total = 0;
+      long deadline = System.nanoTime() + settings.budgetNanos();
+      for (int i = 0; i < REPETITIONS && System.nanoTime() < deadline; i++) {
+        long start = System.nanoTime();
+        total = search.search(query.coopera(), firstPage, counted).total();
+        latencies.add(System.nanoTime() - start);
+      }
+      BenchSupport.print(
+          "| %s | %s | %,d | %.1f | %.1f | %.1f |",
+          query.described(),
+          query.label(),
+          total,
+          latencies.millis(50),
+          latencies.millis(95),
+          latencies.millis(99));
+    }
   }
 
   /** Prints a few recommendations that one side finds and the other does not. */
