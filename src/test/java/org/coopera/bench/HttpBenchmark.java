@@ -14,10 +14,11 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import javax.sql.DataSource;
 import org.apache.lucene.search.Query;
+import org.coopera.generator.DataGenerator;
+import org.coopera.generator.GenerationReport;
+import org.coopera.generator.GeneratorSettings;
 import org.coopera.recommendations.internal.Recommendation;
-import org.coopera.recommendations.internal.SearchIndex;
 import org.coopera.support.CooperaIntegrationTest;
 import org.hibernate.search.backend.lucene.index.LuceneIndexManager;
 import org.hibernate.search.mapper.orm.Search;
@@ -32,10 +33,10 @@ import org.springframework.test.context.TestPropertySource;
  * 50 and then 200 open connections for a fixed time, against two baselines measured in the same run
  * — a static file of the same server (what the server, the network stack and wrk cost without
  * search), and raw Lucene in process on the same index and the same query mix with two threads (the
- * floor under what search can cost on this machine). Over a generated registry of {@code
- * -Dcoopera.bench.size} recommendations (100,000 by default). Run by {@code mvn -Pbench verify
- * -Dit.test=HttpBenchmark}; needs wrk ({@code apt-get install wrk}) and says so, skipping, without
- * it.
+ * floor under what search can cost on this machine). Over a registry of {@code
+ * -Dcoopera.bench.size} recommendations (100,000 by default) made by the data generator, as {@code
+ * --coopera.generate.run} makes it. Run by {@code mvn -Pbench verify -Dit.test=HttpBenchmark};
+ * needs wrk ({@code apt-get install wrk}) and says so, skipping, without it.
  */
 @CooperaIntegrationTest
 @TestPropertySource(properties = "spring.jpa.properties.hibernate.generate_statistics=false")
@@ -85,9 +86,8 @@ class HttpBenchmark {
           "year");
 
   @LocalServerPort int port;
-  @Autowired DataSource dataSource;
   @Autowired JdbcClient jdbc;
-  @Autowired SearchIndex index;
+  @Autowired DataGenerator generator;
   @Autowired EntityManagerFactory entityManagerFactory;
 
   @Test
@@ -103,14 +103,13 @@ class HttpBenchmark {
     BenchSupport.print("%s", wrk.version());
 
     long demo = count();
-    DemoFragments fragments = DemoFragments.read(jdbc);
-    CorpusGenerator corpus =
-        new CorpusGenerator(fragments, ReferenceValues.read(jdbc), CorpusGenerator.SEED);
-    CorpusLoader.Loaded loaded =
-        new CorpusLoader(dataSource).load(corpus, (int) Math.max(0, SIZE - demo));
+    int generated = (int) Math.max(1, SIZE - demo);
+    GenerationReport loaded =
+        generator.generate(GeneratorSettings.atScale(generated, GeneratorSettings.DEFAULT_SEED));
     BenchSupport.print(
-        "registry: %,d recommendations (loaded in %,d ms)", count(), loaded.millis());
-    BenchSupport.print("index rebuilt in %,d ms", index.rebuild());
+        "registry: %,d recommendations (%,d generated beside the demo's in %,d ms, %,.0f rows/s;"
+            + " search index rebuilt in %,d ms)",
+        count(), generated, loaded.copyMillis(), loaded.rowsPerSecond(), loaded.indexMillis());
 
     String base = "http://localhost:" + port;
     List<String> pages = paths("/recommendations?q=");
