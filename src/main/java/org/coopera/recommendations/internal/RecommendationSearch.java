@@ -49,9 +49,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * alone (stored fields and highlights), so a page of results costs no database query. Facet counts
  * and the total are exact; the counts of a facet are over the results of every other filter (so a
  * person can add a second value of a facet they already filter on) — see {@link
- * RecommendationQuery#without}. A search is two passes over the index: Hibernate Search finds the
- * page (scored, sorted, projected and highlighted), and {@link FacetCounter} counts the total and
- * every facet in one pass over the text's matches.
+ * RecommendationQuery#without}. On the local index a search is one pass over the text's matches
+ * ({@link LucenePage}: {@link FacetCounter} counts and hands what passes every filter to the page's
+ * collector) and touches neither the database nor an entity manager; on a cluster it is a Hibernate
+ * Search query with terms aggregations, in a read-only transaction. Lookups by code, counts and
+ * exports go through Hibernate Search on either.
  */
 @Service
 @Transactional(readOnly = true)
