@@ -12,10 +12,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
@@ -209,8 +212,12 @@ final class FacetCounter {
 
     private final long[][] accepted;
 
+    /** The segment, whose facet values by ordinal {@link SegmentValues} keeps. */
+    private final LeafReader reader;
+
     Segment(LeafReaderContext context, Pass pass) throws IOException {
       this.pass = pass;
+      this.reader = context.reader();
       this.page = pass.page == null ? null : pass.page.getLeafCollector(context);
       var reader = context.reader();
       List<Integer> withFilter = new ArrayList<>();
@@ -375,9 +382,10 @@ final class FacetCounter {
         Map<String, Long> into = pass.counts.get(f);
         if (strings[f] != null) {
           long[] counts = byOrdinal[f];
+          String[] values = SegmentValues.of(reader, facet);
           for (int ord = 0; ord < counts.length; ord++) {
             if (counts[ord] > 0) {
-              into.merge(apiValue(facet, strings[f].lookupOrd(ord)), counts[ord], Long::sum);
+              into.merge(values[ord], counts[ord], Long::sum);
             }
           }
         } else if (numbers[f] != null) {
@@ -390,6 +398,53 @@ final class FacetCounter {
           byLargeNumber.get(f).forEach((v, n) -> into.merge(String.valueOf(v), n, Long::sum));
         }
       }
+    }
+  }
+
+  /**
+   * The values of a segment's string facets by ordinal, as the API names them, read once per
+   * segment and kept until it closes. Looking an ordinal's term up reads (and decompresses) the
+   * segment's terms dictionary: done for each counted value of each segment at every search, it
+   * cost more than counting the matches of a rarer word. A segment never changes once written, so
+   * neither do its values.
+   */
+  static final class SegmentValues {
+
+    private static final Map<Object, Map<Facet, String[]>> BY_SEGMENT = new ConcurrentHashMap<>();
+
+    private SegmentValues() {}
+
+    static String[] of(LeafReader reader, Facet facet) throws IOException {
+      IndexReader.CacheHelper helper = reader.getCoreCacheHelper();
+      if (helper == null) {
+        return read(reader, facet);
+      }
+      Map<Facet, String[]> byFacet =
+          BY_SEGMENT.computeIfAbsent(
+              helper.getKey(),
+              key -> {
+                helper.addClosedListener(BY_SEGMENT::remove);
+                return new ConcurrentHashMap<>();
+              });
+      String[] values = byFacet.get(facet);
+      if (values == null) {
+        values = read(reader, facet);
+        byFacet.put(facet, values);
+      }
+      return values;
+    }
+
+    private static String[] read(LeafReader reader, Facet facet) throws IOException {
+      SortedSetDocValues values = reader.getSortedSetDocValues(facet.field());
+      if (values == null) {
+        return new String[0];
+      }
+      String[] out = new String[(int) values.getValueCount()];
+      TermsEnum terms = values.termsEnum();
+      for (int ord = 0; terms.next() != null; ord++) {
+        out[ord] = apiValue(facet, terms.term());
+      }
+      return out;
     }
 
     private static String apiValue(Facet facet, BytesRef term) {
