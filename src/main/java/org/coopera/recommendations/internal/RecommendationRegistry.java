@@ -1,6 +1,7 @@
 package org.coopera.recommendations.internal;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,11 +16,11 @@ import java.util.function.IntConsumer;
 import java.util.regex.Pattern;
 import org.coopera.reference.ReferenceData;
 import org.hibernate.Session;
-import org.hibernate.search.mapper.orm.Search;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Creates recommendations and reads them one at a time. */
 @Service
@@ -35,16 +36,19 @@ public class RecommendationRegistry {
   private final RecommendationRepository recommendations;
   private final ReferenceData reference;
   private final EntityManager entityManager;
+  private final EntityManagerFactory entityManagerFactory;
   private final Clock clock;
 
   RecommendationRegistry(
       RecommendationRepository recommendations,
       ReferenceData reference,
       EntityManager entityManager,
+      EntityManagerFactory entityManagerFactory,
       Clock clock) {
     this.recommendations = recommendations;
     this.reference = reference;
     this.entityManager = entityManager;
+    this.entityManagerFactory = entityManagerFactory;
     this.clock = clock;
   }
 
@@ -80,9 +84,10 @@ public class RecommendationRegistry {
   /**
    * Creates the drafts whose content key the registry does not hold yet, all in the caller's
    * transaction, and answers how many it created. {@code progress} hears the number done so far,
-   * after each batch. The rows are written with {@code COPY} ({@link RecommendationCopy}) and the
-   * new recommendations handed to the search index's plan for this transaction: they are in the
-   * index when the transaction has committed, and never if it rolls back.
+   * after each batch. The rows are written with {@code COPY} ({@link RecommendationCopy}); the
+   * documents of each batch are written to the search index by another thread while the next batch
+   * is copied ({@link IndexWhileWriting}): they are in the index, committed, before the transaction
+   * commits, and purged from it if the transaction rolls back.
    */
   public int createAll(List<RecommendationDraft> drafts, IntConsumer progress) {
     Map<String, RecommendationDraft> fresh = new LinkedHashMap<>();
@@ -93,9 +98,11 @@ public class RecommendationRegistry {
     Instant now = clock.instant();
     entityManager.flush();
     Session session = entityManager.unwrap(Session.class);
-    var indexing = Search.session(entityManager).indexingPlan();
+    IndexWhileWriting indexing = new IndexWhileWriting(entityManagerFactory);
+    TransactionSynchronizationManager.registerSynchronization(indexing);
     int done = 0;
     long[] nanos = new long[3];
+    long[] tableNanos = new long[4];
     List<RecommendationDraft> batch = new ArrayList<>(fresh.values());
     for (int from = 0; from < batch.size(); from += BATCH) {
       List<RecommendationDraft> slice = batch.subList(from, Math.min(batch.size(), from + BATCH));
@@ -119,10 +126,9 @@ public class RecommendationRegistry {
         created.add(new Recommendation(draft, code, region, now));
       }
       long copying = System.nanoTime();
-      session.doWork(connection -> RecommendationCopy.write(connection, created));
+      session.doWork(connection -> RecommendationCopy.write(connection, created, tableNanos));
       long indexed = System.nanoTime();
-      created.forEach(indexing::addOrUpdate);
-      indexing.process();
+      indexing.add(created);
       nanos[0] += copying - start;
       nanos[1] += indexed - copying;
       nanos[2] += System.nanoTime() - indexed;
@@ -130,10 +136,15 @@ public class RecommendationRegistry {
       progress.accept(done);
     }
     log.debug(
-        "{} recommendations written: codes {} ms, COPY and audit {} ms, index documents {} ms",
+        "{} recommendations written: codes {} ms, COPY and audit {} ms (recommendation {} ms,"
+            + " text {} ms, recommending State {} ms, tag {} ms), documents handed to the index {} ms",
         done,
         nanos[0] / 1_000_000,
         nanos[1] / 1_000_000,
+        tableNanos[0] / 1_000_000,
+        tableNanos[1] / 1_000_000,
+        tableNanos[2] / 1_000_000,
+        tableNanos[3] / 1_000_000,
         nanos[2] / 1_000_000);
     return done;
   }
