@@ -78,6 +78,35 @@ final class BenchSupport {
     return counts;
   }
 
+  /**
+   * Turns on PostgreSQL's timing of PL/pgSQL functions (the audit and count triggers) and clears
+   * what it measured so far: {@link #functionTimes} then tells what the triggers of one step cost,
+   * which no Java profiler sees.
+   */
+  static void startFunctionTiming(JdbcClient jdbc) {
+    jdbc.sql("alter system set track_functions = 'all'").update();
+    jdbc.sql("select pg_reload_conf()").query().listOfRows();
+    jdbc.sql("select pg_stat_reset()").query().listOfRows();
+  }
+
+  /** The time spent in each PL/pgSQL function since {@link #startFunctionTiming}, largest first. */
+  static String functionTimes(JdbcClient jdbc) {
+    // A backend reports its figures when it has been idle for a second.
+    try {
+      Thread.sleep(2000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return String.join(
+        ", ",
+        jdbc.sql(
+                "select funcname || ' ' || calls || ' calls ' || round(total_time) || ' ms (self '"
+                    + " || round(self_time) || ' ms)' from pg_stat_user_functions"
+                    + " order by total_time desc")
+            .query(String.class)
+            .list());
+  }
+
   static String seconds(long nanos) {
     return String.format(Locale.ROOT, "%.2f s", nanos / 1e9);
   }

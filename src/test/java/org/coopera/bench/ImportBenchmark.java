@@ -143,6 +143,7 @@ class ImportBenchmark {
   private void apply(ImportReport report, CooperaUser admin, int rows) {
     long auditBefore = BenchSupport.auditEntries(jdbc);
     long lastEntry = BenchSupport.lastAuditEntry(jdbc);
+    BenchSupport.startFunctionTiming(jdbc);
     AtomicInteger calls = new AtomicInteger();
     AtomicLong first = new AtomicLong(-1);
     AtomicLong last = new AtomicLong(-1);
@@ -157,6 +158,7 @@ class ImportBenchmark {
               last.set(System.nanoTime() - start);
             });
     long nanos = System.nanoTime() - start;
+    print("apply, time in PL/pgSQL functions (triggers): %s", BenchSupport.functionTimes(jdbc));
     long indexed = searchable(applied.id());
     long inDatabase =
         jdbc.sql("select count(*) from recommendation where import_id = ?")
