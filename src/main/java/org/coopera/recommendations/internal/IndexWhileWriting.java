@@ -89,6 +89,9 @@ final class IndexWhileWriting implements TransactionSynchronization {
   /** Waits for every document, then commits the index and makes it visible to searches. */
   @Override
   public void beforeCommit(boolean readOnly) {
+    if (ids.isEmpty()) {
+      return;
+    }
     long start = System.nanoTime();
     try {
       for (var batch : batches) {

@@ -2,9 +2,12 @@ package org.coopera.recommendations.internal;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +18,7 @@ import java.util.Set;
 import java.util.function.IntConsumer;
 import java.util.regex.Pattern;
 import org.coopera.reference.ReferenceData;
+import org.hibernate.FlushMode;
 import org.hibernate.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,13 +76,38 @@ public class RecommendationRegistry {
   /** Which of these content keys the registry already holds. */
   @Transactional(readOnly = true)
   public Set<String> existing(Set<String> contentKeys) {
-    Set<String> found = new HashSet<>();
-    List<String> keys = new ArrayList<>(contentKeys);
-    for (int i = 0; i < keys.size(); i += 5000) {
-      found.addAll(
-          recommendations.existingContentKeys(keys.subList(i, Math.min(keys.size(), i + 5000))));
+    return present("content_key", contentKeys);
+  }
+
+  /**
+   * The values of {@code column} (a unique text column of the recommendation table) the registry
+   * holds among {@code values}: one statement with the values as one array parameter, where a JPA
+   * query with an {@code in} list binds each value on its own and is planned again for each size
+   * (an import asks for 24,000 content keys and as many codes).
+   */
+  private Set<String> present(String column, Collection<String> values) {
+    if (values.isEmpty()) {
+      return Set.of();
     }
-    return found;
+    Session session = entityManager.unwrap(Session.class);
+    if (session.getHibernateFlushMode() != FlushMode.MANUAL) {
+      session.flush();
+    }
+    return session.doReturningWork(
+        connection -> {
+          Set<String> found = new HashSet<>();
+          try (PreparedStatement statement =
+              connection.prepareStatement(
+                  "select " + column + " from recommendation where " + column + " = any(?)")) {
+            statement.setArray(1, connection.createArrayOf("text", values.toArray()));
+            try (ResultSet rows = statement.executeQuery()) {
+              while (rows.next()) {
+                found.add(rows.getString(1));
+              }
+            }
+          }
+          return found;
+        });
   }
 
   /**
@@ -111,8 +140,7 @@ public class RecommendationRegistry {
       for (RecommendationDraft draft : slice) {
         wanted.put(draft, baseCode(draft));
       }
-      Set<String> taken =
-          new HashSet<>(recommendations.existingCodes(new HashSet<>(wanted.values())));
+      Set<String> taken = new HashSet<>(present("code", new HashSet<>(wanted.values())));
       taken.addAll(codes);
       List<Recommendation> created = new ArrayList<>(slice.size());
       for (var entry : wanted.entrySet()) {
