@@ -121,9 +121,14 @@ class ImportBenchmark {
     assertThat(again.duplicates()).isEqualTo(report.toCreate() + report.duplicates());
 
     for (boolean audited : new boolean[] {false, true}) {
+      long databaseCpu = BenchSupport.databaseCpuNanos(jdbc);
       CopyBaseline.Result copy =
           CopyBaseline.copy(
               dataSource, jdbc, report.id(), audited ? "COPY-AUDITED" : "COPY", audited);
+      print(
+          "baseline COPY, audit triggers %s: CPU used by PostgreSQL %s (with reading the rows out"
+              + " beforehand)",
+          audited ? "on " : "off", seconds(BenchSupport.databaseCpuNanos(jdbc) - databaseCpu));
       print(
           "baseline COPY, audit triggers %s: %,d recommendations (%,d rows in 4 tables) in %s,"
               + " %s recommendations, %s rows; %,d audit entries %s",
@@ -147,6 +152,8 @@ class ImportBenchmark {
     AtomicInteger calls = new AtomicInteger();
     AtomicLong first = new AtomicLong(-1);
     AtomicLong last = new AtomicLong(-1);
+    long databaseCpu = BenchSupport.databaseCpuNanos(jdbc);
+    long jvmCpu = BenchSupport.jvmCpuNanos();
     long start = System.nanoTime();
     ImportReport applied =
         imports.apply(
@@ -158,6 +165,11 @@ class ImportBenchmark {
               last.set(System.nanoTime() - start);
             });
     long nanos = System.nanoTime() - start;
+    databaseCpu = BenchSupport.databaseCpuNanos(jdbc) - databaseCpu;
+    jvmCpu = BenchSupport.jvmCpuNanos() - jvmCpu;
+    print(
+        "apply, CPU used: PostgreSQL %s, this JVM %s (all its threads)",
+        seconds(databaseCpu), seconds(jvmCpu));
     print("apply, time in PL/pgSQL functions (triggers): %s", BenchSupport.functionTimes(jdbc));
     long indexed = searchable(applied.id());
     long inDatabase =
