@@ -121,14 +121,12 @@ class ImportBenchmark {
     assertThat(again.duplicates()).isEqualTo(report.toCreate() + report.duplicates());
 
     for (boolean audited : new boolean[] {false, true}) {
-      long databaseCpu = BenchSupport.databaseCpuNanos(jdbc);
       CopyBaseline.Result copy =
           CopyBaseline.copy(
               dataSource, jdbc, report.id(), audited ? "COPY-AUDITED" : "COPY", audited);
       print(
-          "baseline COPY, audit triggers %s: CPU used by PostgreSQL %s (with reading the rows out"
-              + " beforehand)",
-          audited ? "on " : "off", seconds(BenchSupport.databaseCpuNanos(jdbc) - databaseCpu));
+          "baseline COPY, audit triggers %s: CPU used by PostgreSQL %s",
+          audited ? "on " : "off", seconds(copy.databaseCpuNanos()));
       print(
           "baseline COPY, audit triggers %s: %,d recommendations (%,d rows in 4 tables) in %s,"
               + " %s recommendations, %s rows; %,d audit entries %s",
