@@ -41,8 +41,9 @@ final class CopyBaseline {
    * @param rows rows copied, by table
    * @param nanos time of the copies and the commit
    * @param auditEntries audit entries the copies wrote
+   * @param databaseCpuNanos CPU time PostgreSQL used for the copies and the commit
    */
-  record Result(Map<String, Long> rows, long nanos, long auditEntries) {
+  record Result(Map<String, Long> rows, long nanos, long auditEntries, long databaseCpuNanos) {
 
     long total() {
       return rows.values().stream().mapToLong(Long::longValue).sum();
@@ -119,6 +120,7 @@ final class CopyBaseline {
 
     long auditBefore = BenchSupport.auditEntries(jdbc);
     Map<String, Long> rows = new LinkedHashMap<>();
+    long databaseCpu = BenchSupport.databaseCpuNanos(jdbc);
     long start = System.nanoTime();
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
@@ -141,7 +143,8 @@ final class CopyBaseline {
       throw new SQLException(e);
     }
     long nanos = System.nanoTime() - start;
-    return new Result(rows, nanos, BenchSupport.auditEntries(jdbc) - auditBefore);
+    databaseCpu = BenchSupport.databaseCpuNanos(jdbc) - databaseCpu;
+    return new Result(rows, nanos, BenchSupport.auditEntries(jdbc) - auditBefore, databaseCpu);
   }
 
   private static byte[] out(CopyManager copies, String select) throws SQLException {

@@ -125,6 +125,9 @@ class ImportBenchmark {
           CopyBaseline.copy(
               dataSource, jdbc, report.id(), audited ? "COPY-AUDITED" : "COPY", audited);
       print(
+          "baseline COPY, audit triggers %s: CPU used by PostgreSQL %s",
+          audited ? "on " : "off", seconds(copy.databaseCpuNanos()));
+      print(
           "baseline COPY, audit triggers %s: %,d recommendations (%,d rows in 4 tables) in %s,"
               + " %s recommendations, %s rows; %,d audit entries %s",
           audited ? "on " : "off",
@@ -143,9 +146,12 @@ class ImportBenchmark {
   private void apply(ImportReport report, CooperaUser admin, int rows) {
     long auditBefore = BenchSupport.auditEntries(jdbc);
     long lastEntry = BenchSupport.lastAuditEntry(jdbc);
+    BenchSupport.startFunctionTiming(jdbc);
     AtomicInteger calls = new AtomicInteger();
     AtomicLong first = new AtomicLong(-1);
     AtomicLong last = new AtomicLong(-1);
+    long databaseCpu = BenchSupport.databaseCpuNanos(jdbc);
+    long jvmCpu = BenchSupport.jvmCpuNanos();
     long start = System.nanoTime();
     ImportReport applied =
         imports.apply(
@@ -157,6 +163,12 @@ class ImportBenchmark {
               last.set(System.nanoTime() - start);
             });
     long nanos = System.nanoTime() - start;
+    databaseCpu = BenchSupport.databaseCpuNanos(jdbc) - databaseCpu;
+    jvmCpu = BenchSupport.jvmCpuNanos() - jvmCpu;
+    print(
+        "apply, CPU used: PostgreSQL %s, this JVM %s (all its threads)",
+        seconds(databaseCpu), seconds(jvmCpu));
+    print("apply, time in PL/pgSQL functions (triggers): %s", BenchSupport.functionTimes(jdbc));
     long indexed = searchable(applied.id());
     long inDatabase =
         jdbc.sql("select count(*) from recommendation where import_id = ?")

@@ -360,6 +360,72 @@ class ImportIT {
                 .string(org.hamcrest.Matchers.containsString("UPR-PRY-S24")));
   }
 
+  /**
+   * The documents of an import reach the search index while its rows are being written, before the
+   * database commits (issue 9): a search may see them then, and a rollback must take them away
+   * again before apply answers.
+   */
+  @Test
+  void documentsSeenBeforeTheCommitArePurgedWhenTheImportRollsBack() throws Exception {
+    byte[] file =
+        template(
+            "PRY,UPR,24,,en,Ensure wombatprobe shelters for migrants (ImportIT purge),Chile,supported,,,",
+            "PRY,UPR,24,,en,Protect wombatprobe journalists (ImportIT purge),Uruguay,noted,,,");
+    long before = recommendations();
+    JsonNode report = upload(DemoLogins.ADMIN, "purge.csv", file, status().isCreated());
+    UUID id = UUID.fromString(report.get("id").asString());
+    CooperaUser admin = (CooperaUser) users.loadUserByUsername(DemoLogins.ADMIN);
+    java.util.concurrent.atomic.AtomicLong seenBeforeCommit =
+        new java.util.concurrent.atomic.AtomicLong(-1);
+
+    assertThatThrownBy(
+            () ->
+                imports.apply(
+                    id,
+                    admin,
+                    done -> {
+                      // searched from another thread, as another person would, while this
+                      // transaction is open
+                      seenBeforeCommit.set(
+                          java.util.concurrent.CompletableFuture.supplyAsync(
+                                  () -> searchUntil("wombatprobe", 2, 30_000))
+                              .join());
+                      throw new IllegalStateException("failure after " + done + " written");
+                    }))
+        .hasMessageContaining("failure after 2 written");
+
+    assertThat(seenBeforeCommit.get())
+        .as("the documents were in the index before the commit")
+        .isEqualTo(2);
+    assertThat(recommendations()).as("rolled back").isEqualTo(before);
+    assertThat(searchTotal("wombatprobe")).as("purged when apply failed").isZero();
+    assertThat(
+            jdbc.sql("select status from recommendation_import where id = ?")
+                .param(id)
+                .query(String.class)
+                .single())
+        .isEqualTo("VALID");
+
+    JsonNode applied = apply(DemoLogins.ADMIN, id.toString(), status().isOk());
+    assertThat(applied.get("created").asInt()).isEqualTo(2);
+    assertThat(searchTotal("wombatprobe")).as("searchable when apply answers").isEqualTo(2);
+  }
+
+  /** Searches until {@code wanted} recommendations are found or {@code millis} have passed. */
+  private long searchUntil(String query, long wanted, long millis) {
+    long deadline = System.currentTimeMillis() + millis;
+    try {
+      long found = searchTotal(query);
+      while (found != wanted && System.currentTimeMillis() < deadline) {
+        Thread.sleep(50);
+        found = searchTotal(query);
+      }
+      return found;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private long searchTotal(String query) throws Exception {
     String found =
         mvc.perform(get("/api/v1/recommendations").param("q", query))

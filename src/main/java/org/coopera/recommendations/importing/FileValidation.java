@@ -34,6 +34,49 @@ record FileValidation(
       ParsedFile parsed,
       RowValidator validator,
       java.util.function.Function<Set<String>, Set<String>> existing) {
+    return rows(parsed, validator).against(existing);
+  }
+
+  /**
+   * What the file's rows hold on their own: every row checked, repeated rows merged, before the
+   * registry is asked which recommendations it holds already. It depends only on the file and on
+   * what the rows were checked against (the vocabulary, the names of States, the scope), so an
+   * import applied soon after it was checked can reuse it ({@link CheckedFiles}).
+   */
+  record Rows(
+      ImportFormat format,
+      int rowsRead,
+      List<RecommendationDraft> drafts,
+      int duplicates,
+      int merged,
+      List<FileProblem> problems,
+      List<FileProblem> notes,
+      Map<String, List<StateNames.Candidate>> unknownStates) {
+
+    boolean valid() {
+      return problems.isEmpty();
+    }
+
+    /** The findings, the recommendations the registry holds already counted as duplicates. */
+    FileValidation against(java.util.function.Function<Set<String>, Set<String>> existing) {
+      Map<String, RecommendationDraft> byKey = new LinkedHashMap<>();
+      drafts.forEach(d -> byKey.put(d.contentKey(), d));
+      Set<String> present = existing.apply(byKey.keySet());
+      List<RecommendationDraft> fresh = new ArrayList<>();
+      int already = 0;
+      for (RecommendationDraft draft : drafts) {
+        if (present.contains(draft.contentKey())) {
+          already++;
+        } else {
+          fresh.add(draft);
+        }
+      }
+      return new FileValidation(
+          format, rowsRead, fresh, duplicates + already, merged, problems, notes, unknownStates);
+    }
+  }
+
+  static Rows rows(ParsedFile parsed, RowValidator validator) {
     List<FileProblem> problems = new ArrayList<>(parsed.problems());
     List<FileProblem> notes = new ArrayList<>();
     Map<String, List<StateNames.Candidate>> unknown = new LinkedHashMap<>();
@@ -78,17 +121,15 @@ record FileValidation(
       byKey.put(draft.contentKey(), withMoreStates(earlier, draft.recommendingStates()));
     }
     problems.sort(java.util.Comparator.comparingInt(FileProblem::row));
-    Set<String> present = existing.apply(byKey.keySet());
-    List<RecommendationDraft> fresh = new ArrayList<>();
-    for (RecommendationDraft draft : byKey.values()) {
-      if (present.contains(draft.contentKey())) {
-        duplicates++;
-      } else {
-        fresh.add(draft);
-      }
-    }
-    return new FileValidation(
-        parsed.format(), parsed.rowsRead(), fresh, duplicates, merged, problems, notes, unknown);
+    return new Rows(
+        parsed.format(),
+        parsed.rowsRead(),
+        List.copyOf(byKey.values()),
+        duplicates,
+        merged,
+        problems,
+        notes,
+        unknown);
   }
 
   private static RecommendationDraft withMoreStates(RecommendationDraft d, List<String> more) {

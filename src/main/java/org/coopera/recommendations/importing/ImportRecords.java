@@ -81,6 +81,14 @@ class ImportRecords {
         .optional();
   }
 
+  /** The SHA-256 of the kept file, as recorded when it was kept (the file is never changed). */
+  String sha256(UUID id) {
+    return jdbc.sql("select file_sha256 from recommendation_import where id = ?")
+        .param(id)
+        .query(String.class)
+        .single();
+  }
+
   byte[] content(UUID id) {
     return jdbc.sql("select content from recommendation_import_file where import_id = ?")
         .param(id)

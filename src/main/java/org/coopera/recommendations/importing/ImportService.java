@@ -37,6 +37,7 @@ public class ImportService {
 
   private final ImportFiles files;
   private final ImportRecords records;
+  private final CheckedFiles checkedFiles;
   private final RecommendationRegistry registry;
   private final StateNames stateNames;
   private final ReferenceData reference;
@@ -45,12 +46,14 @@ public class ImportService {
   ImportService(
       ImportFiles files,
       ImportRecords records,
+      CheckedFiles checkedFiles,
       RecommendationRegistry registry,
       StateNames stateNames,
       ReferenceData reference,
       Clock clock) {
     this.files = files;
     this.records = records;
+    this.checkedFiles = checkedFiles;
     this.registry = registry;
     this.stateNames = stateNames;
     this.reference = reference;
@@ -78,17 +81,12 @@ public class ImportService {
   public ImportReport validate(
       String fileName, byte[] content, ImportFormat format, String stateIso3, CooperaUser user) {
     String scope = scope(user, stateIso3);
-    FileValidation validation = check(fileName, content, format, scope);
+    UUID id = UUID.randomUUID();
+    String sha256 = Sha256.hex(content);
+    FileValidation validation = check(id, sha256, fileName, content, format, scope);
     ImportReport report =
-        report(
-            UUID.randomUUID(),
-            fileName,
-            content.length,
-            validation,
-            scope,
-            user.accountId(),
-            clock.instant());
-    records.insert(report, Sha256.hex(content), content);
+        report(id, fileName, content.length, validation, scope, user.accountId(), clock.instant());
+    records.insert(report, sha256, content);
     return report;
   }
 
@@ -119,11 +117,12 @@ public class ImportService {
   /** Imports a file the application ships as demo data, marked as such. */
   @Transactional
   public ImportReport importDemo(String fileName, byte[] content) {
-    FileValidation validation = check(fileName, content, null, null);
+    UUID id = UUID.randomUUID();
+    String sha256 = Sha256.hex(content);
+    FileValidation validation = check(id, sha256, fileName, content, null, null);
     Instant now = clock.instant();
-    ImportReport report =
-        report(UUID.randomUUID(), fileName, content.length, validation, null, SYSTEM, now);
-    records.insert(report, Sha256.hex(content), content);
+    ImportReport report = report(id, fileName, content.length, validation, null, SYSTEM, now);
+    records.insert(report, sha256, content);
     if (!validation.valid()) {
       return report;
     }
@@ -149,6 +148,7 @@ public class ImportService {
     List<RecommendationDraft> drafts =
         validation.toCreate().stream().map(d -> d.withImport(id, demo)).toList();
     int created = registry.createAll(drafts, progress);
+    checkedFiles.forget(id);
     Instant now = clock.instant();
     records.revalidated(again);
     records.applied(id, created, by, now);
@@ -201,15 +201,35 @@ public class ImportService {
   /** An import's kept file checked again, and the findings as the import's record. */
   private record Checked(FileValidation validation, ImportReport report) {}
 
+  /**
+   * The kept file checked again: its rows as checked last time when nothing they were checked
+   * against has changed ({@link CheckedFiles}), else the file read and checked anew; which
+   * recommendations the registry already holds is asked again in both cases.
+   */
   private Checked checkAgain(ImportReport current) {
-    byte[] content = records.content(current.id());
-    FileValidation validation =
-        check(current.fileName(), content, current.format(), current.scopeIso3());
+    String sha256 = records.sha256(current.id());
+    ImportVocabulary vocabulary = new ImportVocabulary(reference);
+    StateNames.Lookup names = stateNames.lookup();
+    FileValidation.Rows rows =
+        checkedFiles
+            .find(current.id(), sha256, current.format(), current.scopeIso3(), vocabulary, names)
+            .orElseGet(
+                () ->
+                    checkRows(
+                        current.id(),
+                        sha256,
+                        current.fileName(),
+                        records.content(current.id()),
+                        current.format(),
+                        current.scopeIso3(),
+                        vocabulary,
+                        names));
+    FileValidation validation = rows.against(registry::existing);
     ImportReport report =
         report(
             current.id(),
             current.fileName(),
-            content.length,
+            current.fileSize(),
             validation,
             current.scopeIso3(),
             current.createdBy(),
@@ -217,11 +237,35 @@ public class ImportService {
     return new Checked(validation, report);
   }
 
-  private FileValidation check(String fileName, byte[] content, ImportFormat format, String scope) {
+  private FileValidation check(
+      UUID id, String sha256, String fileName, byte[] content, ImportFormat format, String scope) {
+    return checkRows(
+            id,
+            sha256,
+            fileName,
+            content,
+            format,
+            scope,
+            new ImportVocabulary(reference),
+            stateNames.lookup())
+        .against(registry::existing);
+  }
+
+  /** Reads and checks the rows of a file, and keeps them for applying the import. */
+  private FileValidation.Rows checkRows(
+      UUID id,
+      String sha256,
+      String fileName,
+      byte[] content,
+      ImportFormat format,
+      String scope,
+      ImportVocabulary vocabulary,
+      StateNames.Lookup names) {
     ParsedFile parsed = files.read(fileName, content, format);
-    RowValidator validator =
-        new RowValidator(new ImportVocabulary(reference), stateNames.lookup(), scope);
-    return FileValidation.of(parsed, validator, registry::existing);
+    FileValidation.Rows rows =
+        FileValidation.rows(parsed, new RowValidator(vocabulary, names, scope));
+    checkedFiles.keep(id, sha256, scope, vocabulary, names, rows);
+    return rows;
   }
 
   private static ImportReport report(

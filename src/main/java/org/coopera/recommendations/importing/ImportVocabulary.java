@@ -60,6 +60,18 @@ final class ImportVocabulary {
     readIssues();
   }
 
+  /**
+   * Whether {@code other} holds the same codes and names: a row checked with one reads the same.
+   */
+  boolean sameAs(ImportVocabulary other) {
+    return mechanisms.equals(other.mechanisms)
+        && sessions.equals(other.sessions)
+        && themes.equals(other.themes)
+        && groups.equals(other.groups)
+        && sdgs.equals(other.sdgs)
+        && issues.equals(other.issues);
+  }
+
   Optional<String> mechanism(String written) {
     return Optional.ofNullable(mechanisms.get(written.strip().toUpperCase(Locale.ROOT)));
   }

@@ -1,9 +1,13 @@
 package org.coopera.recommendations.internal;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,12 +18,13 @@ import java.util.Set;
 import java.util.function.IntConsumer;
 import java.util.regex.Pattern;
 import org.coopera.reference.ReferenceData;
+import org.hibernate.FlushMode;
 import org.hibernate.Session;
-import org.hibernate.search.mapper.orm.Search;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Creates recommendations and reads them one at a time. */
 @Service
@@ -35,16 +40,19 @@ public class RecommendationRegistry {
   private final RecommendationRepository recommendations;
   private final ReferenceData reference;
   private final EntityManager entityManager;
+  private final EntityManagerFactory entityManagerFactory;
   private final Clock clock;
 
   RecommendationRegistry(
       RecommendationRepository recommendations,
       ReferenceData reference,
       EntityManager entityManager,
+      EntityManagerFactory entityManagerFactory,
       Clock clock) {
     this.recommendations = recommendations;
     this.reference = reference;
     this.entityManager = entityManager;
+    this.entityManagerFactory = entityManagerFactory;
     this.clock = clock;
   }
 
@@ -68,21 +76,47 @@ public class RecommendationRegistry {
   /** Which of these content keys the registry already holds. */
   @Transactional(readOnly = true)
   public Set<String> existing(Set<String> contentKeys) {
-    Set<String> found = new HashSet<>();
-    List<String> keys = new ArrayList<>(contentKeys);
-    for (int i = 0; i < keys.size(); i += 5000) {
-      found.addAll(
-          recommendations.existingContentKeys(keys.subList(i, Math.min(keys.size(), i + 5000))));
+    return present("content_key", contentKeys);
+  }
+
+  /**
+   * The values of {@code column} (a unique text column of the recommendation table) the registry
+   * holds among {@code values}: one statement with the values as one array parameter, where a JPA
+   * query with an {@code in} list binds each value on its own and is planned again for each size
+   * (an import asks for 24,000 content keys and as many codes).
+   */
+  private Set<String> present(String column, Collection<String> values) {
+    if (values.isEmpty()) {
+      return Set.of();
     }
-    return found;
+    Session session = entityManager.unwrap(Session.class);
+    if (session.getHibernateFlushMode() != FlushMode.MANUAL) {
+      session.flush();
+    }
+    return session.doReturningWork(
+        connection -> {
+          Set<String> found = new HashSet<>();
+          try (PreparedStatement statement =
+              connection.prepareStatement(
+                  "select " + column + " from recommendation where " + column + " = any(?)")) {
+            statement.setArray(1, connection.createArrayOf("text", values.toArray()));
+            try (ResultSet rows = statement.executeQuery()) {
+              while (rows.next()) {
+                found.add(rows.getString(1));
+              }
+            }
+          }
+          return found;
+        });
   }
 
   /**
    * Creates the drafts whose content key the registry does not hold yet, all in the caller's
    * transaction, and answers how many it created. {@code progress} hears the number done so far,
-   * after each batch. The rows are written with {@code COPY} ({@link RecommendationCopy}) and the
-   * new recommendations handed to the search index's plan for this transaction: they are in the
-   * index when the transaction has committed, and never if it rolls back.
+   * after each batch. The rows are written with {@code COPY} ({@link RecommendationCopy}); the
+   * documents of each batch are written to the search index by another thread while the next batch
+   * is copied ({@link IndexWhileWriting}): they are in the index, committed, before the transaction
+   * commits, and purged from it if the transaction rolls back.
    */
   public int createAll(List<RecommendationDraft> drafts, IntConsumer progress) {
     Map<String, RecommendationDraft> fresh = new LinkedHashMap<>();
@@ -93,9 +127,11 @@ public class RecommendationRegistry {
     Instant now = clock.instant();
     entityManager.flush();
     Session session = entityManager.unwrap(Session.class);
-    var indexing = Search.session(entityManager).indexingPlan();
+    IndexWhileWriting indexing = new IndexWhileWriting(entityManagerFactory);
+    TransactionSynchronizationManager.registerSynchronization(indexing);
     int done = 0;
     long[] nanos = new long[3];
+    long[] tableNanos = new long[4];
     List<RecommendationDraft> batch = new ArrayList<>(fresh.values());
     for (int from = 0; from < batch.size(); from += BATCH) {
       List<RecommendationDraft> slice = batch.subList(from, Math.min(batch.size(), from + BATCH));
@@ -104,8 +140,7 @@ public class RecommendationRegistry {
       for (RecommendationDraft draft : slice) {
         wanted.put(draft, baseCode(draft));
       }
-      Set<String> taken =
-          new HashSet<>(recommendations.existingCodes(new HashSet<>(wanted.values())));
+      Set<String> taken = new HashSet<>(present("code", new HashSet<>(wanted.values())));
       taken.addAll(codes);
       List<Recommendation> created = new ArrayList<>(slice.size());
       for (var entry : wanted.entrySet()) {
@@ -119,10 +154,9 @@ public class RecommendationRegistry {
         created.add(new Recommendation(draft, code, region, now));
       }
       long copying = System.nanoTime();
-      session.doWork(connection -> RecommendationCopy.write(connection, created));
+      session.doWork(connection -> RecommendationCopy.write(connection, created, tableNanos));
       long indexed = System.nanoTime();
-      created.forEach(indexing::addOrUpdate);
-      indexing.process();
+      indexing.add(created);
       nanos[0] += copying - start;
       nanos[1] += indexed - copying;
       nanos[2] += System.nanoTime() - indexed;
@@ -130,10 +164,15 @@ public class RecommendationRegistry {
       progress.accept(done);
     }
     log.debug(
-        "{} recommendations written: codes {} ms, COPY and audit {} ms, index documents {} ms",
+        "{} recommendations written: codes {} ms, COPY and audit {} ms (recommendation {} ms,"
+            + " text {} ms, recommending State {} ms, tag {} ms), documents handed to the index {} ms",
         done,
         nanos[0] / 1_000_000,
         nanos[1] / 1_000_000,
+        tableNanos[0] / 1_000_000,
+        tableNanos[1] / 1_000_000,
+        tableNanos[2] / 1_000_000,
+        tableNanos[3] / 1_000_000,
         nanos[2] / 1_000_000);
     return done;
   }

@@ -117,6 +117,11 @@ public class StateNames {
       return Optional.ofNullable(names.get(normalise(name)));
     }
 
+    /** Whether {@code other} knows the same names for the same States. */
+    public boolean sameNames(Lookup other) {
+      return names.equals(other.names);
+    }
+
     /** Up to {@code max} States whose names come closest to {@code name}. */
     public List<Candidate> closest(String name, int max) {
       String key = normalise(name);
