@@ -107,10 +107,12 @@ class DashboardBenchmark {
         Machine.loadAverage());
     BenchSupport.print(
         "Counts kept: %,d cells of recommendation_count, %,d of recommendation_tag_count, %,d of"
-            + " recommendation_tag_year_count, %,d rows of recommendation_sdg_goal",
+            + " recommendation_tag_year_count, %,d of recommendation_tag_state_count, %,d rows of"
+            + " recommendation_sdg_goal",
         count("select count(*) from recommendation_count"),
         count("select count(*) from recommendation_tag_count"),
         count("select count(*) from recommendation_tag_year_count"),
+        count("select count(*) from recommendation_tag_state_count"),
         count("select count(*) from recommendation_sdg_goal"));
     HttpClient http = HttpClient.newHttpClient();
     BenchSupport.print(
