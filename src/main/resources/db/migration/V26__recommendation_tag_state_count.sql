@@ -2,8 +2,8 @@
 -- State with no period summed its States' cells of recommendation_tag_count over every year: about
 -- 50,000 cells for Africa at 100,000 recommendations (64-69 ms for the dashboard, against 22 ms for
 -- the world, which reads recommendation_tag_year_count), and more as the registry fills the years.
--- Per State and tag there are at most 195 × about 130 cells in all, about 7,000 for Africa,
--- whatever the registry's size.
+-- Per State and tag there are at most 195 States × about 160 tags (themes, affected groups, SDG
+-- goals), whatever the registry's size: 30,885 cells at 100,000, 8,648 of them for Africa.
 --
 -- Like recommendation_tag_year_count (V23), it is kept from recommendation_tag_count by statement
 -- triggers on that table, in the transaction of the write: every path that changes the fine count
