@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,10 +108,12 @@ class DashboardBenchmark {
         Machine.loadAverage());
     BenchSupport.print(
         "Counts kept: %,d cells of recommendation_count, %,d of recommendation_tag_count, %,d of"
-            + " recommendation_tag_year_count, %,d rows of recommendation_sdg_goal",
+            + " recommendation_tag_year_count, %,d of recommendation_tag_state_count, %,d rows of"
+            + " recommendation_sdg_goal",
         count("select count(*) from recommendation_count"),
         count("select count(*) from recommendation_tag_count"),
         count("select count(*) from recommendation_tag_year_count"),
+        count("select count(*) from recommendation_tag_state_count"),
         count("select count(*) from recommendation_sdg_goal"));
     HttpClient http = HttpClient.newHttpClient();
     BenchSupport.print(
@@ -171,6 +174,7 @@ class DashboardBenchmark {
       }
     }
     directRecommendations();
+    tagCountsByState();
     BenchSupport.print(
         "Latencies in ms over %d runs after %d warm-ups; load average %s",
         REPETITIONS, WARMUPS, Machine.loadAverage());
@@ -218,6 +222,81 @@ class DashboardBenchmark {
           fromRows.millis(50) / fromCounts.millis(50),
           same ? "yes" : "NO");
     }
+  }
+
+  /**
+   * The two tag figures of the dashboard (the 15 most frequent themes, the SDG goals) for each
+   * scope that narrows the States over every year, summed from the counts by State and year (V23,
+   * what the dashboard read before V26) and from the counts by State alone (V26, what it reads
+   * now), timed in the same run, and whether both give the same rows.
+   */
+  private void tagCountsByState() {
+    BenchSupport.print(
+        "Themes and SDG goals of a scope without a period, from recommendation_tag_count (by State"
+            + " and year) against recommendation_tag_state_count (by State), %d runs after %d"
+            + " warm-ups; load average %s",
+        REPETITIONS, WARMUPS, Machine.loadAverage());
+    BenchSupport.print(
+        "| scope | cells by State and year | by State and year p50 | p95 | cells by State | by State"
+            + " p50 | p95 | same rows |");
+    BenchSupport.print("| --- | --- | --- | --- | --- | --- | --- | --- |");
+    for (Map.Entry<String, StatsScope> scope : SCOPES.entrySet()) {
+      StatsScope s = scope.getValue();
+      if (!s.narrowsStates() || s.fromYear() != null || s.toYear() != null) {
+        continue;
+      }
+      StatsScope.SqlCondition states = s.states("r.state_iso3");
+      Latencies byYear = new Latencies();
+      Latencies byState = new Latencies();
+      boolean same = true;
+      for (int i = 0; i < WARMUPS + REPETITIONS; i++) {
+        long start = System.nanoTime();
+        List<List<Object>> old = tagFigures("recommendation_tag_count", states);
+        long middle = System.nanoTime();
+        List<List<Object>> now = tagFigures("recommendation_tag_state_count", states);
+        long end = System.nanoTime();
+        same &= old.equals(now);
+        if (i >= WARMUPS) {
+          byYear.add(middle - start);
+          byState.add(end - middle);
+        }
+      }
+      BenchSupport.print(
+          "| %s | %,d | %.1f | %.1f | %,d | %.1f | %.1f | %s |",
+          scope.getKey(),
+          cells("recommendation_tag_count", states),
+          byYear.millis(50),
+          byYear.millis(95),
+          cells("recommendation_tag_state_count", states),
+          byState.millis(50),
+          byState.millis(95),
+          same ? "yes" : "NO");
+    }
+  }
+
+  /** The themes and SDG goals as {@code RecommendationCounts} sums them, from one table. */
+  private List<List<Object>> tagFigures(String table, StatsScope.SqlCondition states) {
+    List<List<Object>> rows = new ArrayList<>();
+    for (String sql :
+        List.of(
+            "select r.tag, sum(r.n) as n from %s r where r.kind = 'THEME' and %s group by r.tag"
+                + " having sum(r.n) > 0 order by n desc, r.tag limit 15",
+            "select r.tag, sum(r.n) as n from %s r where r.kind = 'SDG' and %s group by r.tag"
+                + " having sum(r.n) > 0 order by r.tag")) {
+      jdbc.sql(sql.formatted(table, states.sql()))
+          .params(states.params())
+          .query((rs, n) -> List.<Object>of(rs.getString(1), rs.getLong(2)))
+          .list()
+          .forEach(rows::add);
+    }
+    return rows;
+  }
+
+  private long cells(String table, StatsScope.SqlCondition states) {
+    return jdbc.sql("select count(*) from " + table + " r where " + states.sql())
+        .params(states.params())
+        .query(Long.class)
+        .single();
   }
 
   private static String query(StatsScope scope) {

@@ -30,9 +30,9 @@ class AuditTriggerCallback implements Callback {
   /**
    * Tables that are not audited: the trail itself, the frameworks' bookkeeping, the bytes of
    * uploaded import files (the import that holds them is audited; copying megabytes of a file into
-   * the trail would say nothing more), and the registry's counts (migration V23): derived data that
-   * triggers keep from the audited recommendations and tags, whose entries already say who changed
-   * what.
+   * the trail would say nothing more), and the registry's counts (migrations V23 and V26): derived
+   * data that triggers keep from the audited recommendations and tags, whose entries already say
+   * who changed what.
    */
   static final Set<String> NOT_AUDITED =
       Set.of(
@@ -51,6 +51,7 @@ class AuditTriggerCallback implements Callback {
           "recommendation_count",
           "recommendation_tag_count",
           "recommendation_tag_year_count",
+          "recommendation_tag_state_count",
           "recommendation_sdg_goal");
 
   static final String TRIGGER = "audit_row";

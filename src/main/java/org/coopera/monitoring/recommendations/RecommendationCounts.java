@@ -11,14 +11,15 @@ import org.springframework.stereotype.Component;
  * The counts behind the recommendations dashboard, each one aggregate query. The registry's figures
  * are sums over the counts that migration V23 keeps beside it ({@code recommendation_count}:
  * recommendations per State, year, mechanism, cycle and response; {@code recommendation_tag_count}:
- * recommendations per State, year and confirmed theme, SDG goal or affected group), which its
- * triggers change in the transaction of every write to {@code recommendation} and {@code
- * recommendation_tag}: a few thousand rows to add up instead of every recommendation. The published
- * statuses are read from the implementation workspace's tables ({@code assignment}, {@code
- * implementation_action}, {@code progress_update}), which hold only what the States have assigned.
- * Read-only statistics read straight from the tables: the registry and the workspace offer no
- * aggregate API, and these queries change nothing. Every recommendation in the registry is public;
- * of the workspace only what a State has published counts, as its public pages show it.
+ * recommendations per State, year and confirmed theme, SDG goal or affected group, and the same per
+ * year alone and, from V26, per State alone), which their triggers change in the transaction of
+ * every write to {@code recommendation} and {@code recommendation_tag}: a few thousand rows to add
+ * up instead of every recommendation. The published statuses are read from the implementation
+ * workspace's tables ({@code assignment}, {@code implementation_action}, {@code progress_update}),
+ * which hold only what the States have assigned. Read-only statistics read straight from the
+ * tables: the registry and the workspace offer no aggregate API, and these queries change nothing.
+ * Every recommendation in the registry is public; of the workspace only what a State has published
+ * counts, as its public pages show it.
  */
 @Component
 class RecommendationCounts {
@@ -178,11 +179,19 @@ class RecommendationCounts {
   }
 
   /**
-   * The counts of tags to read: by year alone when the scope takes every State (the world, a
-   * period), by State and year otherwise.
+   * The counts of tags to read, the smallest that holds the scope: by year alone when the scope
+   * takes every State (the world, a period), by State alone when it narrows the States over every
+   * year (migration V26: a region summed about 50,000 cells by State and year at 100,000
+   * recommendations, and would sum more as the registry fills the years), by State and year when it
+   * narrows both. Each has {@code state_iso3} or {@code year} where {@link #where} asks for them.
    */
   private static String tagCounts(StatsScope scope) {
-    return scope.narrowsStates() ? "recommendation_tag_count" : "recommendation_tag_year_count";
+    if (!scope.narrowsStates()) {
+      return "recommendation_tag_year_count";
+    }
+    return scope.fromYear() == null && scope.toYear() == null
+        ? "recommendation_tag_state_count"
+        : "recommendation_tag_count";
   }
 
   /**

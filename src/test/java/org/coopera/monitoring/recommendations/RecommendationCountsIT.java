@@ -48,7 +48,9 @@ import tools.jackson.databind.json.JsonMapper;
  * recommendations moved to another State or year, deletes, and two transactions tagging or adding
  * at the same time. After each step every cell of the counts equals the aggregate of the rows, and
  * every figure of the dashboard for the world, regions, groups, States and periods equals the one
- * the direct queries give.
+ * the direct queries give. The regions, groups and States without a period read the counts per
+ * State alone (V26), those with one the counts per State and year, the world and the periods the
+ * counts per year: each kind of count is held against the rows through the figures.
  */
 @CooperaIntegrationTest
 class RecommendationCountsIT {
@@ -72,13 +74,8 @@ class RecommendationCountsIT {
 
   @Test
   void theBackfillOfTheMigrationCountsTheRowsAlreadyThere() throws IOException {
-    String migration;
-    try (InputStream in =
-        getClass().getResourceAsStream("/db/migration/V23__recommendation_counts.sql")) {
-      migration = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
     String backfill =
-        migration.substring(migration.indexOf("-- The counts of the rows already there."));
+        backfill("V23__recommendation_counts.sql", "-- The counts of the rows already there.");
     new TransactionTemplate(transactions)
         .executeWithoutResult(
             tx -> {
@@ -88,17 +85,51 @@ class RecommendationCountsIT {
                   .update();
               assertThat(cells("recommendation_count")).isZero();
               assertThat(cells("recommendation_tag_year_count")).isZero();
-              for (String statement : backfill.split(";")) {
-                if (!statement.strip().replaceAll("(?m)^--.*$", "").isBlank()) {
-                  jdbc.sql(statement).update();
-                }
-              }
+              assertThat(cells("recommendation_tag_state_count")).isZero();
+              run(backfill);
               assertThat(cells("recommendation_count")).isPositive();
               assertThat(cells("recommendation_tag_year_count")).isPositive();
+              assertThat(cells("recommendation_tag_state_count")).isPositive();
               assertCountsEqualTheRows("backfill");
               tx.setRollbackOnly();
             });
     assertCountsEqualTheRows("after the backfill's transaction was rolled back");
+  }
+
+  /** V26 counts per State the cells of {@code recommendation_tag_count} that V23 left. */
+  @Test
+  void theBackfillOfTheStateCountsCountsTheCellsAlreadyThere() throws IOException {
+    String backfill =
+        backfill(
+            "V26__recommendation_tag_state_count.sql", "-- The counts of the cells already there.");
+    new TransactionTemplate(transactions)
+        .executeWithoutResult(
+            tx -> {
+              // a plain delete: recommendation_tag_state_count has no trigger of its own
+              jdbc.sql("delete from recommendation_tag_state_count").update();
+              assertThat(cells("recommendation_tag_state_count")).isZero();
+              run(backfill);
+              assertThat(cells("recommendation_tag_state_count")).isPositive();
+              assertCountsEqualTheRows("backfill of V26");
+              tx.setRollbackOnly();
+            });
+    assertCountsEqualTheRows("after the backfill's transaction was rolled back");
+  }
+
+  private String backfill(String migration, String from) throws IOException {
+    try (InputStream in = getClass().getResourceAsStream("/db/migration/" + migration)) {
+      String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(sql).contains(from);
+      return sql.substring(sql.indexOf(from));
+    }
+  }
+
+  private void run(String statements) {
+    for (String statement : statements.split(";")) {
+      if (!statement.strip().replaceAll("(?m)^--.*$", "").isBlank()) {
+        jdbc.sql(statement).update();
+      }
+    }
   }
 
   @Test
@@ -355,10 +386,34 @@ class RecommendationCountsIT {
         .as("cells of recommendation_tag_year_count that differ from the others after %s", step)
         .isEmpty();
     assertThat(
-            jdbc.sql("select count(*) from recommendation_count where n < 0")
-                .query(Long.class)
-                .single())
-        .isZero();
+            jdbc.sql(
+                    """
+                    with direct as (
+                        select kind, state_iso3, tag, sum(n) as n from recommendation_tag_count
+                        group by 1, 2, 3 having sum(n) <> 0)
+                    (select * from direct
+                     except select kind, state_iso3, tag, n
+                     from recommendation_tag_state_count where n <> 0)
+                    union all
+                    (select kind, state_iso3, tag, n from recommendation_tag_state_count
+                     where n <> 0
+                     except select * from direct)
+                    """)
+                .query()
+                .listOfRows())
+        .as("cells of recommendation_tag_state_count that differ from the others after %s", step)
+        .isEmpty();
+    for (String table :
+        List.of(
+            "recommendation_count",
+            "recommendation_tag_count",
+            "recommendation_tag_year_count",
+            "recommendation_tag_state_count")) {
+      assertThat(
+              jdbc.sql("select count(*) from " + table + " where n < 0").query(Long.class).single())
+          .as("cells of %s below zero after %s", table, step)
+          .isZero();
+    }
     RecommendationsDashboard direct =
         new RecommendationsDashboard(new DirectCounts(jdbc), reference);
     for (Map.Entry<String, StatsScope> scope : scopes().entrySet()) {
@@ -377,6 +432,7 @@ class RecommendationCountsIT {
     scopes.put("group ldc", new StatsScope(null, null, null, "ldc", null));
     scopes.put("group sids", new StatsScope(null, null, null, "sids", null));
     scopes.put("group observer", new StatsScope(null, null, null, "observer", null));
+    scopes.put("ldc in region 002", new StatsScope(null, null, "002", "ldc", null));
     scopes.put("State SVN", StatsScope.ofState("SVN"));
     scopes.put("State CHN", StatsScope.ofState("CHN"));
     scopes.put("State ISL", StatsScope.ofState("ISL"));
