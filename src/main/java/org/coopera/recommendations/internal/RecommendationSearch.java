@@ -84,10 +84,8 @@ public class RecommendationSearch {
 
   private final EntityManager entityManager;
 
-  /** The index's search analyzers, per field; read once from Hibernate Search. */
-  private volatile Analyzer searchAnalyzer;
-
-  private volatile Analyzer indexAnalyzer;
+  /** The local index's manager, read once from Hibernate Search: its analyzers. */
+  private volatile LuceneIndexManager indexManager;
 
   private final EntityManagerFactory entityManagerFactory;
 
@@ -381,31 +379,25 @@ public class RecommendationSearch {
 
   /** The index's indexing analyzers, per field: what the highlighter analyses stored texts with. */
   private Analyzer indexAnalyzer() {
-    Analyzer analyzer = indexAnalyzer;
-    if (analyzer == null) {
-      analyzer =
-          Search.mapping(entityManagerFactory)
-              .indexedEntity(Recommendation.class)
-              .indexManager()
-              .unwrap(LuceneIndexManager.class)
-              .indexingAnalyzer();
-      indexAnalyzer = analyzer;
-    }
-    return analyzer;
+    return indexManager().indexingAnalyzer();
   }
 
+  /** The index's search analyzers, per field: what the typed words are analysed with. */
   private Analyzer searchAnalyzer() {
-    Analyzer analyzer = searchAnalyzer;
-    if (analyzer == null) {
-      analyzer =
+    return indexManager().searchAnalyzer();
+  }
+
+  private LuceneIndexManager indexManager() {
+    LuceneIndexManager manager = indexManager;
+    if (manager == null) {
+      manager =
           Search.mapping(entityManagerFactory)
               .indexedEntity(Recommendation.class)
               .indexManager()
-              .unwrap(LuceneIndexManager.class)
-              .searchAnalyzer();
-      searchAnalyzer = analyzer;
+              .unwrap(LuceneIndexManager.class);
+      indexManager = manager;
     }
-    return analyzer;
+    return manager;
   }
 
   private Map<Object, Long> facetCounts(
