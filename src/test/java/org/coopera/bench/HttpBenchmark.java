@@ -47,6 +47,13 @@ class HttpBenchmark {
   private static final int WARMUP_SECONDS = Integer.getInteger("coopera.bench.warmup-seconds", 10);
   private static final List<Integer> CONNECTIONS = List.of(50, 200);
 
+  /**
+   * An application already running in a process of its own (the packaged jar, e.g. with {@code
+   * -Xmx512m}) to measure instead of this test's, with {@code -Dcoopera.bench.index-directory} its
+   * recommendation index (read by raw Lucene here, as the application writes it); none by default.
+   */
+  private static final String EXTERNAL_URL = System.getProperty("coopera.bench.http-url");
+
   /** The query mix: rare, medium and common words and phrases, asked in turn. */
   static final List<String> QUERIES =
       List.of(
@@ -102,16 +109,27 @@ class HttpBenchmark {
     BenchSupport.print("machine: %s; load average %s", Machine.describe(), Machine.loadAverage());
     BenchSupport.print("%s", wrk.version());
 
-    long demo = count();
-    int generated = (int) Math.max(1, SIZE - demo);
-    GenerationReport loaded =
-        generator.generate(GeneratorSettings.atScale(generated, GeneratorSettings.DEFAULT_SEED));
-    BenchSupport.print(
-        "registry: %,d recommendations (%,d generated beside the demo's in %,d ms, %,.0f rows/s;"
-            + " search index rebuilt in %,d ms)",
-        count(), generated, loaded.copyMillis(), loaded.rowsPerSecond(), loaded.indexMillis());
+    String base;
+    Path directory;
+    if (EXTERNAL_URL == null) {
+      long demo = count();
+      int generated = (int) Math.max(1, SIZE - demo);
+      GenerationReport loaded =
+          generator.generate(GeneratorSettings.atScale(generated, GeneratorSettings.DEFAULT_SEED));
+      BenchSupport.print(
+          "registry: %,d recommendations (%,d generated beside the demo's in %,d ms, %,.0f"
+              + " rows/s; search index rebuilt in %,d ms)",
+          count(), generated, loaded.copyMillis(), loaded.rowsPerSecond(), loaded.indexMillis());
+      base = "http://localhost:" + port;
+      directory = indexDirectory().resolve("recommendation");
+    } else {
+      base = EXTERNAL_URL;
+      directory = Path.of(System.getProperty("coopera.bench.index-directory"));
+      BenchSupport.print(
+          "the application at %s, in a process of its own; raw Lucene over its index %s",
+          base, directory);
+    }
 
-    String base = "http://localhost:" + port;
     List<String> pages = paths("/recommendations?q=");
     // The API counts what the page counts (and the raw-Lucene page): State, response,
     // theme.
@@ -148,7 +166,6 @@ class HttpBenchmark {
       }
     }
 
-    Path directory = indexDirectory().resolve("recommendation");
     var analyzer =
         Search.mapping(entityManagerFactory)
             .indexedEntity(Recommendation.class)
@@ -174,8 +191,9 @@ class HttpBenchmark {
 
     BenchSupport.print("");
     BenchSupport.print(
-        "== HTTP benchmark, %,d recommendations, load average %s ==",
-        count(), Machine.loadAverage());
+        "== HTTP benchmark, %s recommendations, load average %s ==",
+        EXTERNAL_URL == null ? String.format("%,d", count()) : "the external application's",
+        Machine.loadAverage());
     BenchSupport.print(
         "| target | connections | requests/s | p50 ms | p90 ms | p99 ms | non-2xx |");
     BenchSupport.print("| --- | --- | --- | --- | --- | --- | --- |");
