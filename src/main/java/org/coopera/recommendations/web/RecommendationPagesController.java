@@ -90,12 +90,8 @@ class RecommendationPagesController {
               ? facetView(facet, result.facets().get(facet), query, locale, false)
               : FacetView.closed(facet));
     }
-    StringBuilder kept = new StringBuilder();
-    for (Facet facet : opened) {
-      kept.append(query.parameters().isEmpty() && kept.isEmpty() ? '?' : '&')
-          .append("facets=")
-          .append(facet.parameter());
-    }
+    List<Map.Entry<String, String>> kept = new ArrayList<>(query.parameters());
+    opened.forEach(facet -> kept.add(Map.entry("facets", facet.parameter())));
     model.addAttribute("opened", opened.stream().map(Facet::parameter).toList());
     model.addAttribute("query", query);
     model.addAttribute("result", result);
@@ -106,7 +102,7 @@ class RecommendationPagesController {
         "pageList",
         new org.coopera.platform.ListPage<>(
             result.total(), result.page(), result.size(), result.hits()));
-    model.addAttribute("baseUrl", url("/recommendations", query) + kept);
+    model.addAttribute("baseUrl", "/recommendations" + queryString(kept));
     model.addAttribute("exportQuery", queryString(query));
     return "recommendations/search";
   }
@@ -198,8 +194,12 @@ class RecommendationPagesController {
 
   /** The query as {@code ?q=…&state=…}, every value encoded; empty when there is none. */
   static String queryString(RecommendationQuery query) {
+    return queryString(query.parameters());
+  }
+
+  private static String queryString(List<Map.Entry<String, String>> parameters) {
     StringBuilder out = new StringBuilder();
-    for (Map.Entry<String, String> e : query.parameters()) {
+    for (Map.Entry<String, String> e : parameters) {
       out.append(out.isEmpty() ? '?' : '&')
           .append(URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8))
           .append('=')
