@@ -52,6 +52,7 @@ class AuditTriggerCallback implements Callback {
           "recommendation_tag_count",
           "recommendation_tag_year_count",
           "recommendation_tag_state_count",
+          "recommendation_published_status",
           "recommendation_sdg_goal");
 
   static final String TRIGGER = "audit_row";

@@ -14,12 +14,11 @@ import org.springframework.stereotype.Component;
  * recommendations per State, year and confirmed theme, SDG goal or affected group, and the same per
  * year alone and, from V26, per State alone), which their triggers change in the transaction of
  * every write to {@code recommendation} and {@code recommendation_tag}: a few thousand rows to add
- * up instead of every recommendation. The published statuses are read from the implementation
- * workspace's tables ({@code assignment}, {@code implementation_action}, {@code progress_update}),
- * which hold only what the States have assigned. Read-only statistics read straight from the
- * tables: the registry and the workspace offer no aggregate API, and these queries change nothing.
- * Every recommendation in the registry is public; of the workspace only what a State has published
- * counts, as its public pages show it.
+ * up instead of every recommendation. The published statuses are read from the status of each
+ * recommendation that V27 keeps beside the implementation workspace's tables. Read-only statistics
+ * read straight from the tables: the registry and the workspace offer no aggregate API, and these
+ * queries change nothing. Every recommendation in the registry is public; of the workspace only
+ * what a State has published counts, as its public pages show it.
  */
 @Component
 class RecommendationCounts {
@@ -115,64 +114,21 @@ class RecommendationCounts {
   }
 
   /**
-   * How many recommendations have each published implementation status. A State's assignment of a
-   * recommendation, or of an accepted cluster holding it, is public once one of its progress
-   * updates is published; its public status rolls up (as {@code ImplementationStatus.rollUp} does)
-   * from those of its actions, each the status of its latest published update, not started without
-   * one. A recommendation assigned both on its own and in a cluster counts once, with its own
-   * assignment.
+   * How many recommendations have each published implementation status. Migration V27 keeps the
+   * public status of every recommendation a State has published something of ({@code
+   * recommendation_published_status}), with its State and year, by triggers on the workspace's
+   * tables and the registry's: a State's assignment of a recommendation, or of an accepted cluster
+   * holding it, is public once one of its progress updates is published; its public status rolls up
+   * (as {@code ImplementationStatus.rollUp} does) from those of its actions, each the status of its
+   * latest published update, not started without one. A recommendation assigned both on its own and
+   * in a cluster counts once, with its own assignment.
    */
   List<Count> publishedStatuses(StatsScope scope) {
     Where where = where(scope);
     return jdbc.sql(
-            """
-            with public_assignment as (
-                select distinct assignment_id as id from progress_update where review = 'PUBLISHED'
-            ), latest_published as (
-                select distinct on (u.action_id) u.action_id, u.status
-                from progress_update u
-                where u.review = 'PUBLISHED' and u.action_id is not null
-                order by u.action_id, u.published_at desc, u.created_at desc
-            ), action_status as (
-                select a.assignment_id, coalesce(l.status, 'NOT_STARTED') as status
-                from implementation_action a
-                left join latest_published l on l.action_id = a.id
-                where a.assignment_id in (select id from public_assignment)
-            ), assignment_status as (
-                select p.id, case
-                    when count(s.status) = 0 then 'NOT_STARTED'
-                    when count(*) filter (where s.status <> 'NOT_IMPLEMENTABLE') = 0
-                        then 'NOT_IMPLEMENTABLE'
-                    when count(*) filter (where s.status = 'FULLY_IMPLEMENTED')
-                        = count(*) filter (where s.status <> 'NOT_IMPLEMENTABLE')
-                        then 'FULLY_IMPLEMENTED'
-                    when count(*) filter (where s.status in ('FULLY_IMPLEMENTED',
-                                                             'PARTIALLY_IMPLEMENTED')) > 0
-                        then 'PARTIALLY_IMPLEMENTED'
-                    when count(*) filter (where s.status = 'IN_PROGRESS') > 0 then 'IN_PROGRESS'
-                    else 'NOT_STARTED' end as status
-                from public_assignment p left join action_status s on s.assignment_id = p.id
-                group by p.id
-            ), covered as (
-                select distinct on (c.recommendation_id) c.recommendation_id, c.status
-                from (
-                    select a.recommendation_id, st.status, 0 as rank
-                    from assignment a join assignment_status st on st.id = a.id
-                    where a.recommendation_id is not null
-                    union all
-                    select m.id, st.status, 1
-                    from assignment a join assignment_status st on st.id = a.id
-                    join recommendation m on m.cluster_id = a.cluster_id
-                    where a.cluster_id is not null
-                ) c
-                order by c.recommendation_id, c.rank
-            )
-            select c.status, count(*)
-            from covered c join recommendation r on r.id = c.recommendation_id
-            where %s
-            group by c.status
-            """
-                .formatted(where.sql()))
+            "select r.status, count(*) from recommendation_published_status r where "
+                + where.sql()
+                + " group by r.status")
         .params(where.params())
         .query((rs, n) -> new Count(rs.getString(1), rs.getLong(2)))
         .list();
