@@ -20,3 +20,10 @@ create index project_public_start_idx
     on project (start_date)
     where published and status <> 'CANCELLED';
 create index fund_allocation_decided_idx on fund_allocation (decided_on);
+
+-- Public projects with what the dashboard reads of them (State, request, start, budget), so that
+-- its project figures, allocations and evaluations read this index rather than the wide rows of
+-- the table.
+create index project_public_idx
+    on project (state_iso3) include (id, request_id, start_date, budget_amount, budget_currency)
+    where published and status <> 'CANCELLED';
