@@ -31,9 +31,8 @@ import org.springframework.stereotype.Component;
  * trained and States reached.
  *
  * <p>Read-only aggregates in SQL with {@link JdbcClient} straight over the tables of the
- * assistance, funds and capacity modules: each figure is one group-by in PostgreSQL, which no
- * public service of those modules offers for a whole {@link StatsScope} (period, region, group,
- * State).
+ * assistance, funds and capacity modules: each figure is a group-by in PostgreSQL, which no public
+ * service of those modules offers for a whole {@link StatsScope} (period, region, group, State).
  *
  * <p>Each table is read once or twice per scope, not once per figure: the totals and the yearly
  * series of requests, projects and allocations come from one {@code grouping sets} query each,
