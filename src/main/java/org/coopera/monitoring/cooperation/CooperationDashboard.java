@@ -139,47 +139,14 @@ class CooperationDashboard implements Dashboard {
             (rs, n) -> rs.getBigDecimal(2));
 
     List<Row> outcomeRows = outcomes(projects, started.total().projects());
-    long indicators = outcomeRows.stream().mapToLong(r -> r.values().get(1).longValue()).sum();
-    long reachedIndicators =
-        outcomeRows.stream().mapToLong(r -> r.values().get(2).longValue()).sum();
-    Training training = training(scope);
-
-    Number medianDays = started.total().medianDays();
     List<Headline> headlines =
-        List.of(
-            new Headline(
-                "requests", Label.message("stats.cooperation.requests"), requested.total()),
-            new Headline(
-                "projects",
-                Label.message("stats.cooperation.projects"),
-                started.total().projects()),
-            new Headline(
-                "medianDaysToStart",
-                Label.message("stats.cooperation.median-days"),
-                medianDays == null ? null : Math.round(medianDays.doubleValue())),
-            new Headline(
-                "outcomesReached",
-                Label.message("stats.cooperation.outcomes-reached"),
-                indicators == 0
-                    ? null
-                    : Math.round(reachedIndicators * 1000.0 / indicators) / 10.0),
-            new Headline("meanLagMonths", Label.message("stats.cooperation.lag"), lag(scope)),
-            new Headline(
-                "allocatedUsd",
-                Label.message("stats.cooperation.allocated"),
-                whole(allocated.total())),
-            new Headline(
-                "demandUsd",
-                Label.message("stats.cooperation.demand"),
-                whole(started.total().demandUsd())),
-            new Headline(
-                "officialsTrained",
-                Label.message("stats.cooperation.officials"),
-                training.officials()),
-            new Headline(
-                "statesReached",
-                Label.message("stats.cooperation.states-reached"),
-                training.states()));
+        headlines(
+            requested.total(),
+            started.total(),
+            outcomeRows,
+            lag(scope),
+            allocated.total(),
+            training(scope));
 
     List<StatsTable> tables = new ArrayList<>();
     tables.add(requestsByRegion(requests));
@@ -202,6 +169,39 @@ class CooperationDashboard implements Dashboard {
             outcomeRows));
     tables.add(moneyByYear(years, allocated, started));
     return new DashboardFigures(headlines, tables);
+  }
+
+  private static List<Headline> headlines(
+      long requests,
+      Started started,
+      List<Row> outcomeRows,
+      BigDecimal lagMonths,
+      BigDecimal allocated,
+      Training training) {
+    long indicators = outcomeRows.stream().mapToLong(r -> r.values().get(1).longValue()).sum();
+    long reachedIndicators =
+        outcomeRows.stream().mapToLong(r -> r.values().get(2).longValue()).sum();
+    Number medianDays = started.medianDays();
+    return List.of(
+        new Headline("requests", Label.message("stats.cooperation.requests"), requests),
+        new Headline("projects", Label.message("stats.cooperation.projects"), started.projects()),
+        new Headline(
+            "medianDaysToStart",
+            Label.message("stats.cooperation.median-days"),
+            medianDays == null ? null : Math.round(medianDays.doubleValue())),
+        new Headline(
+            "outcomesReached",
+            Label.message("stats.cooperation.outcomes-reached"),
+            indicators == 0 ? null : Math.round(reachedIndicators * 1000.0 / indicators) / 10.0),
+        new Headline("meanLagMonths", Label.message("stats.cooperation.lag"), lagMonths),
+        new Headline(
+            "allocatedUsd", Label.message("stats.cooperation.allocated"), whole(allocated)),
+        new Headline(
+            "demandUsd", Label.message("stats.cooperation.demand"), whole(started.demandUsd())),
+        new Headline(
+            "officialsTrained", Label.message("stats.cooperation.officials"), training.officials()),
+        new Headline(
+            "statesReached", Label.message("stats.cooperation.states-reached"), training.states()));
   }
 
   /**
