@@ -79,6 +79,8 @@ class CooperationDashboardIT {
             new Scope("?group=sids", sids::contains, null, null),
             new Scope("?from=2010&to=2020", s -> true, 2010, 2020),
             new Scope("?from=2041&to=2042", s -> true, 2041, 2042),
+            // no year 0 exists: the first day of the period is that of year 1
+            new Scope("?from=0000&to=2024", s -> true, 0, 2024),
             new Scope("?region=009&from=2041", s -> "009".equals(regions.get(s)), 2041, null),
             new Scope("?state=NRU&to=2041", "NRU"::equals, null, 2041));
     for (Scope scope : scopes) {
