@@ -33,10 +33,12 @@ import org.springframework.test.context.TestPropertySource;
  * 50 and then 200 open connections for a fixed time, against two baselines measured in the same run
  * — a static file of the same server (what the server, the network stack and wrk cost without
  * search), and raw Lucene in process on the same index and the same query mix with two threads (the
- * floor under what search can cost on this machine). Over a registry of {@code
- * -Dcoopera.bench.size} recommendations (100,000 by default) made by the data generator, as {@code
- * --coopera.generate.run} makes it. Run by {@code mvn -Pbench verify -Dit.test=HttpBenchmark};
- * needs wrk ({@code apt-get install wrk}) and says so, skipping, without it.
+ * floor under what search can cost on this machine), measured right after the page at each number
+ * of connections so that both see the machine in the same state, every side warmed alike first.
+ * Over a registry of {@code -Dcoopera.bench.size} recommendations (100,000 by default) made by the
+ * data generator, as {@code --coopera.generate.run} makes it. Run by {@code mvn -Pbench verify
+ * -Dit.test=HttpBenchmark}; needs wrk ({@code apt-get install wrk}) and says so, skipping, without
+ * it.
  */
 @CooperaIntegrationTest
 @TestPropertySource(properties = "spring.jpa.properties.hibernate.generate_statistics=false")
@@ -44,7 +46,7 @@ class HttpBenchmark {
 
   private static final int SIZE = Integer.getInteger("coopera.bench.size", 100_000);
   private static final int SECONDS = Integer.getInteger("coopera.bench.http-seconds", 20);
-  private static final int WARMUP_SECONDS = Integer.getInteger("coopera.bench.warmup-seconds", 10);
+  private static final int WARMUP_SECONDS = Integer.getInteger("coopera.bench.warmup-seconds", 30);
   private static final List<Integer> CONNECTIONS = List.of(50, 200);
 
   /**
@@ -137,93 +139,101 @@ class HttpBenchmark {
     List<String> css = List.of("/css/coopera.css");
     Path scratch = Files.createTempDirectory("http-bench");
 
-    BenchSupport.print("warm-up: %d s of each target with 50 connections", WARMUP_SECONDS);
-    for (List<String> target : List.of(css, api, pages)) {
-      wrk.run(base, target, 50, WARMUP_SECONDS, scratch);
-    }
-    Wrk.Figures[][] figures = new Wrk.Figures[3][CONNECTIONS.size()];
-    String[] names = {"static file /css/coopera.css", "search API", "search page"};
-    List<List<String>> targets = List.of(css, api, pages);
-    for (int c = 0; c < CONNECTIONS.size(); c++) {
-      for (int t = 0; t < targets.size(); t++) {
-        Wrk.Figures f = wrk.run(base, targets.get(t), CONNECTIONS.get(c), SECONDS, scratch);
-        figures[t][c] = f;
-        BenchSupport.print(
-            "%-30s c=%3d: %,8.1f req/s, p50 %7.1f ms, p90 %7.1f ms, p99 %7.1f ms, max %7.1f ms,"
-                + " %,d requests, %d non-2xx, %d socket errors, %,d bytes/request; load %s",
-            names[t],
-            CONNECTIONS.get(c),
-            f.perSecond(),
-            f.p50(),
-            f.p90(),
-            f.p99(),
-            f.max(),
-            f.requests(),
-            f.non2xx(),
-            f.socketErrors(),
-            f.requests() == 0 ? 0 : f.bytes() / f.requests(),
-            Machine.loadAverage());
-      }
-    }
-
     var analyzer =
         Search.mapping(entityManagerFactory)
             .indexedEntity(Recommendation.class)
             .indexManager()
             .unwrap(LuceneIndexManager.class)
             .searchAnalyzer();
-    RawResult issue;
-    RawResult page;
     try (RawLucene lucene = new RawLucene(directory, analyzer, ISSUE_FACETS);
         RawLucene all = new RawLucene(directory, analyzer, PAGE_FACETS)) {
       BenchSupport.print("raw Lucene over %s (%,d documents)", directory, lucene.documents());
       for (String q : QUERIES) {
         BenchSupport.print("  %-40s %,9d hits", q, lucene.page(lucene.parse(q)).total());
       }
+      // Every side warmed alike before any is measured (the JIT, the index in the page cache):
+      // raw Lucene first, then each target of the server.
+      BenchSupport.print(
+          "warm-up: %d s of raw Lucene, then of each target with 50 connections", WARMUP_SECONDS);
       raw(lucene, WARMUP_SECONDS);
-      issue = raw(lucene, SECONDS);
-      BenchSupport.print(
-          "raw Lucene, 3 facets  (issue's page, Coopera's page), 2 threads: %s", issue);
-      raw(all, WARMUP_SECONDS / 2);
-      page = raw(all, SECONDS);
-      BenchSupport.print("raw Lucene, 13 facets (all),   2 threads: %s", page);
-    }
-
-    BenchSupport.print("");
-    BenchSupport.print(
-        "== HTTP benchmark, %s recommendations, load average %s ==",
-        EXTERNAL_URL == null ? String.format("%,d", count()) : "the external application's",
-        Machine.loadAverage());
-    BenchSupport.print(
-        "| target | connections | requests/s | p50 ms | p90 ms | p99 ms | non-2xx |");
-    BenchSupport.print("| --- | --- | --- | --- | --- | --- | --- |");
-    for (int t = 0; t < 3; t++) {
-      for (int c = 0; c < CONNECTIONS.size(); c++) {
-        Wrk.Figures f = figures[t][c];
-        BenchSupport.print(
-            "| %s | %d | %,.1f | %.1f | %.1f | %.1f | %d |",
-            names[t], CONNECTIONS.get(c), f.perSecond(), f.p50(), f.p90(), f.p99(), f.non2xx());
+      for (List<String> target : List.of(css, api, pages)) {
+        wrk.run(base, target, 50, WARMUP_SECONDS, scratch);
       }
-    }
-    for (RawResult r : List.of(issue, page)) {
+      Wrk.Figures[][] figures = new Wrk.Figures[3][CONNECTIONS.size()];
+      RawResult[] rawBeside = new RawResult[CONNECTIONS.size()];
+      String[] names = {"static file /css/coopera.css", "search API", "search page"};
+      List<List<String>> targets = List.of(css, api, pages);
+      for (int c = 0; c < CONNECTIONS.size(); c++) {
+        for (int t = 0; t < targets.size(); t++) {
+          Wrk.Figures f = wrk.run(base, targets.get(t), CONNECTIONS.get(c), SECONDS, scratch);
+          figures[t][c] = f;
+          BenchSupport.print(
+              "%-30s c=%3d: %,8.1f req/s, p50 %7.1f ms, p90 %7.1f ms, p99 %7.1f ms, max %7.1f ms,"
+                  + " %,d requests, %d non-2xx, %d socket errors, %,d bytes/request; load %s",
+              names[t],
+              CONNECTIONS.get(c),
+              f.perSecond(),
+              f.p50(),
+              f.p90(),
+              f.p99(),
+              f.max(),
+              f.requests(),
+              f.non2xx(),
+              f.socketErrors(),
+              f.requests() == 0 ? 0 : f.bytes() / f.requests(),
+              Machine.loadAverage());
+        }
+        // the baseline measured right after the page, in the same state of the machine
+        rawBeside[c] = raw(lucene, SECONDS);
+        BenchSupport.print(
+            "raw Lucene, 3 facets, 2 threads, right after c=%d: %s",
+            CONNECTIONS.get(c), rawBeside[c]);
+      }
+      RawResult page = raw(all, SECONDS);
+      BenchSupport.print("raw Lucene, 13 facets (all), 2 threads: %s", page);
+
+      BenchSupport.print("");
       BenchSupport.print(
-          "| raw Lucene, %d facets, in process | 2 threads | %,.1f | %.1f | p95 %.1f | %.1f | - |",
-          r == issue ? ISSUE_FACETS.size() : PAGE_FACETS.size(), r.perSecond, r.p50, r.p95, r.p99);
-    }
-    for (int c = 0; c < CONNECTIONS.size(); c++) {
+          "== HTTP benchmark, %s recommendations, load average %s ==",
+          EXTERNAL_URL == null ? String.format("%,d", count()) : "the external application's",
+          Machine.loadAverage());
       BenchSupport.print(
-          "c=%d: page %.0f %% of raw Lucene (3 facets), %.0f %% (13 facets); API %.0f %% / %.0f %%;"
-              + " page p99 %.1f ms (goal at 50 connections: <= 250 ms)",
-          CONNECTIONS.get(c),
-          100 * figures[2][c].perSecond() / issue.perSecond,
-          100 * figures[2][c].perSecond() / page.perSecond,
-          100 * figures[1][c].perSecond() / issue.perSecond,
-          100 * figures[1][c].perSecond() / page.perSecond,
-          figures[2][c].p99());
-    }
-    for (Wrk.Figures[] target : figures) {
-      for (Wrk.Figures f : target) {
-        assertThat(f.requests()).isPositive();
+          "| target | connections | requests/s | p50 ms | p90 ms | p99 ms | non-2xx |");
+      BenchSupport.print("| --- | --- | --- | --- | --- | --- | --- |");
+      for (int t = 0; t < 3; t++) {
+        for (int c = 0; c < CONNECTIONS.size(); c++) {
+          Wrk.Figures f = figures[t][c];
+          BenchSupport.print(
+              "| %s | %d | %,.1f | %.1f | %.1f | %.1f | %d |",
+              names[t], CONNECTIONS.get(c), f.perSecond(), f.p50(), f.p90(), f.p99(), f.non2xx());
+        }
+      }
+      for (int c = 0; c < CONNECTIONS.size(); c++) {
+        RawResult r = rawBeside[c];
+        BenchSupport.print(
+            "| raw Lucene, 3 facets, in process, after c=%d | 2 threads | %,.1f | %.1f | p95 %.1f"
+                + " | %.1f | - |",
+            CONNECTIONS.get(c), r.perSecond, r.p50, r.p95, r.p99);
+      }
+      BenchSupport.print(
+          "| raw Lucene, 13 facets, in process | 2 threads | %,.1f | %.1f | p95 %.1f | %.1f | - |",
+          page.perSecond, page.p50, page.p95, page.p99);
+      for (int c = 0; c < CONNECTIONS.size(); c++) {
+        BenchSupport.print(
+            "c=%d: page %.0f %% of raw Lucene (3 facets, measured right after), %.0f %% (13"
+                + " facets); API %.0f %% / %.0f %%; page p99 %.1f ms (goal at 50 connections: <="
+                + " 250 ms)",
+            CONNECTIONS.get(c),
+            100 * figures[2][c].perSecond() / rawBeside[c].perSecond,
+            100 * figures[2][c].perSecond() / page.perSecond,
+            100 * figures[1][c].perSecond() / rawBeside[c].perSecond,
+            100 * figures[1][c].perSecond() / page.perSecond,
+            figures[2][c].p99());
+      }
+      for (Wrk.Figures[] target : figures) {
+        for (Wrk.Figures f : target) {
+          assertThat(f.requests()).isPositive();
+        }
       }
     }
   }
