@@ -95,6 +95,9 @@ public class RecommendationSearch {
   /** Whether the index is the local Lucene one, whose reader the facet pass reads directly. */
   private final boolean lucene;
 
+  /** How many searches of the local index run at once. */
+  private final SearchGate gate;
+
   RecommendationSearch(
       EntityManager entityManager,
       EntityManagerFactory entityManagerFactory,
@@ -105,6 +108,7 @@ public class RecommendationSearch {
     this.readOnly = new TransactionTemplate(transactions);
     this.readOnly.setReadOnly(true);
     this.lucene = properties.backend() == SearchProperties.Backend.LUCENE;
+    this.gate = new SearchGate(properties.concurrency());
   }
 
   /** One found recommendation, as the index stores it; texts by language, highlighted ones too. */
@@ -179,12 +183,16 @@ public class RecommendationSearch {
     }
     long start = System.nanoTime();
     if (lucene) {
-      try (IndexReader reader = luceneScope().openIndexReader()) {
-        return LucenePage.search(
-            reader, matches(query), indexAnalyzer(), query, paging, counted, start);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      Query matches = matches(query);
+      return gate.through(
+          () -> {
+            try (IndexReader reader = luceneScope().openIndexReader()) {
+              return LucenePage.search(
+                  reader, matches, indexAnalyzer(), query, paging, counted, start);
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          });
     }
     return readOnly.execute(status -> throughHibernateSearch(query, paging, counted, start));
   }

@@ -11,12 +11,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     opensearch} / {@code elasticsearch} (a cluster that every instance shares)
  * @param indexDirectory the Lucene index's directory; unused with a cluster
  * @param cluster the cluster, when the backend is {@code opensearch} or {@code elasticsearch}
+ * @param concurrency how many searches of the local index run at once ({@link SearchGate}); 0, the
+ *     default, for one per processor
  */
 @ConfigurationProperties("coopera.search")
 record SearchProperties(
     @DefaultValue("lucene") Backend backend,
     @DefaultValue("./data/index") String indexDirectory,
-    @DefaultValue Cluster cluster) {
+    @DefaultValue Cluster cluster,
+    @DefaultValue("0") int concurrency) {
 
   /** The search backends that the one Hibernate Search mapping runs on. */
   enum Backend {

@@ -17,7 +17,7 @@ class SearchBackendConfigurationTest {
   void byDefaultTheIndexIsLuceneOnLocalDiskWithTheLuceneAnalyzers() {
     var settings =
         SearchBackendConfiguration.settings(
-            new SearchProperties(Backend.LUCENE, "./data/index", NO_CLUSTER));
+            new SearchProperties(Backend.LUCENE, "./data/index", NO_CLUSTER, 0));
     assertThat(settings)
         .containsEntry("hibernate.search.backend.type", "lucene")
         .containsEntry("hibernate.search.backend.directory.root", "./data/index")
@@ -39,7 +39,8 @@ class SearchBackendConfigurationTest {
                     List.of("https://search-1:9200", "https://search-2:9200"),
                     "coopera",
                     "secret",
-                    "2.19")));
+                    "2.19"),
+                0));
     assertThat(settings)
         .containsEntry("hibernate.search.backend.type", "elasticsearch")
         .containsEntry(
@@ -59,7 +60,7 @@ class SearchBackendConfigurationTest {
   void withoutAVersionTheClusterIsAskedAtStartAndWithoutAUsernameNoCredentialsAreSent() {
     var settings =
         SearchBackendConfiguration.settings(
-            new SearchProperties(Backend.ELASTICSEARCH, "./data/index", NO_CLUSTER));
+            new SearchProperties(Backend.ELASTICSEARCH, "./data/index", NO_CLUSTER, 0));
     assertThat(settings)
         .containsEntry("hibernate.search.backend.type", "elasticsearch")
         .containsEntry("hibernate.search.backend.uris", "http://localhost:9200")
@@ -77,7 +78,8 @@ class SearchBackendConfigurationTest {
             new SearchProperties(
                 Backend.ELASTICSEARCH,
                 "./data/index",
-                new Cluster(List.of("http://localhost:9200"), null, null, "8.15")));
+                new Cluster(List.of("http://localhost:9200"), null, null, "8.15"),
+                0));
     assertThat(settings).containsEntry("hibernate.search.backend.version", "8.15");
   }
 
@@ -86,7 +88,7 @@ class SearchBackendConfigurationTest {
     java.util.Map<String, Object> hibernate = new java.util.HashMap<>();
     hibernate.put("hibernate.search.indexing.plan.synchronization.strategy", "write-sync");
     new SearchBackendConfiguration()
-        .searchBackend(new SearchProperties(Backend.OPENSEARCH, "./data/index", NO_CLUSTER))
+        .searchBackend(new SearchProperties(Backend.OPENSEARCH, "./data/index", NO_CLUSTER, 0))
         .customize(hibernate);
     assertThat(hibernate)
         .containsEntry("hibernate.search.indexing.plan.synchronization.strategy", "write-sync")
