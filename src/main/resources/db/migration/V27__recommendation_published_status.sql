@@ -30,33 +30,47 @@ create index recommendation_published_status_scope
 -- id order: a second transaction that changes the status of one of them waits for the first to
 -- commit, then computes from what it committed (each statement of a function reads the latest
 -- committed rows under read committed), so no change is counted from a stale view.
+--
+-- Many recommendations at once (a bulk load, the backfill) are computed with hash joins only: in
+-- the transaction that loads the tables, PostgreSQL has no statistics of the new rows yet and
+-- would join 25,000 assignments with 100,000 updates by nested loops over full scans (the data
+-- generator's COPY of progress updates ran for minutes). The statements are planned at each call
+-- (execute), so that the setting, local to the call, shapes their plan.
 create function refresh_published_status(affected uuid[]) returns void
     language plpgsql as
 $$
+declare
+    bulk boolean;
+    nested_loops text;
 begin
     if affected is null or cardinality(affected) = 0 then
         return;
     end if;
-    perform 1
-    from recommendation r
-    where r.id in (select unnest(affected))
-    order by r.id
-    for no key update;
-
-    delete from recommendation_published_status s
-    where s.recommendation_id in (select unnest(affected));
-
+    bulk := cardinality(affected) > 1000;
+    nested_loops := current_setting('enable_nestloop');
+    if bulk then
+        perform set_config('enable_nestloop', 'off', true);
+    end if;
+    execute
+        'select 1 from recommendation r where r.id in (select unnest($1)) order by r.id'
+        ' for no key update'
+        using affected;
+    execute
+        'delete from recommendation_published_status s'
+        ' where s.recommendation_id in (select unnest($1))'
+        using affected;
+    execute $sql$
     insert into recommendation_published_status (recommendation_id, state_iso3, year, status)
     with covering as (
         select a.id as assignment_id, r.id as recommendation_id, 0 as rank
         from recommendation r
         join assignment a on a.recommendation_id = r.id
-        where r.id in (select unnest(affected))
+        where r.id in (select unnest($1))
         union all
         select a.id, r.id, 1
         from recommendation r
         join assignment a on a.cluster_id = r.cluster_id
-        where r.id in (select unnest(affected))
+        where r.id in (select unnest($1))
     ), public_assignment as (
         select distinct c.assignment_id as id
         from covering c
@@ -95,7 +109,11 @@ begin
     from covering c
     join assignment_status st on st.id = c.assignment_id
     join recommendation r on r.id = c.recommendation_id
-    order by c.recommendation_id, c.rank;
+    order by c.recommendation_id, c.rank
+    $sql$ using affected;
+    if bulk then
+        perform set_config('enable_nestloop', nested_loops, true);
+    end if;
 end;
 $$;
 
