@@ -6,10 +6,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.jayway.jsonpath.JsonPath;
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -50,7 +46,7 @@ class RecommendationsDashboardIT {
   @Autowired MockMvc mvc;
   @Autowired JdbcClient jdbc;
 
-  private final List<UUID> created = new ArrayList<>();
+  private WorkspaceRows workspace;
 
   /**
    * Slovenia publishes more: one recommendation fully implemented (a later update, not yet
@@ -59,14 +55,7 @@ class RecommendationsDashboardIT {
    */
   @BeforeEach
   void publishSomeStatuses() {
-    UUID institution =
-        jdbc.sql("select id from institution where state_iso3 = 'SVN' order by name limit 1")
-            .query(UUID.class)
-            .single();
-    UUID author =
-        jdbc.sql("select id from account where email = 'focal.svn@demo.coopera.org'")
-            .query(UUID.class)
-            .single();
+    workspace = new WorkspaceRows(jdbc);
     List<UUID> free =
         jdbc.sql(
                 """
@@ -77,12 +66,12 @@ class RecommendationsDashboardIT {
                 """)
             .query(UUID.class)
             .list();
-    UUID done = assignment(free.get(0), null, institution);
-    UUID doneAction = action(done, institution);
-    update(done, doneAction, "FULLY_IMPLEMENTED", "PUBLISHED", author, 3);
-    update(done, doneAction, "NOT_STARTED", "SUBMITTED", author, 1);
-    UUID unpublished = assignment(free.get(1), null, institution);
-    update(unpublished, action(unpublished, institution), "IN_PROGRESS", "APPROVED", author, 1);
+    UUID done = workspace.assignment(free.get(0), null);
+    UUID doneAction = workspace.action(done);
+    workspace.update(done, doneAction, "FULLY_IMPLEMENTED", "PUBLISHED", 3);
+    workspace.update(done, doneAction, "NOT_STARTED", "SUBMITTED", 1);
+    UUID unpublished = workspace.assignment(free.get(1), null);
+    workspace.update(unpublished, workspace.action(unpublished), "IN_PROGRESS", "APPROVED", 1);
     UUID cluster =
         jdbc.sql(
                 """
@@ -95,16 +84,14 @@ class RecommendationsDashboardIT {
                 """)
             .query(UUID.class)
             .single();
-    UUID partly = assignment(null, cluster, institution);
-    update(partly, action(partly, institution), "FULLY_IMPLEMENTED", "PUBLISHED", author, 2);
-    action(partly, institution);
+    UUID partly = workspace.assignment(null, cluster);
+    workspace.update(partly, workspace.action(partly), "FULLY_IMPLEMENTED", "PUBLISHED", 2);
+    workspace.action(partly);
   }
 
   @AfterEach
   void removeFixture() {
-    if (!created.isEmpty()) {
-      jdbc.sql("delete from assignment where id in (:ids)").param("ids", created).update();
-    }
+    workspace.remove();
   }
 
   @Test
@@ -438,61 +425,6 @@ class RecommendationsDashboardIT {
   static final class Expected {
     final Map<String, Number> headlines = new LinkedHashMap<>();
     final Map<String, Map<String, List<Long>>> tables = new LinkedHashMap<>();
-  }
-
-  // --- the fixture ---
-
-  private UUID assignment(UUID recommendation, UUID cluster, UUID institution) {
-    UUID id = UUID.randomUUID();
-    Timestamp now = Timestamp.from(Instant.now());
-    jdbc.sql(
-            """
-            insert into assignment (id, state_iso3, recommendation_id, cluster_id, subject_label,
-                                    lead_institution_id, priority, created_at, updated_at)
-            values (?, 'SVN', ?, ?, 'Dashboard fixture', ?, 'MEDIUM', ?, ?)
-            """)
-        .params(id, recommendation, cluster, institution, now, now)
-        .update();
-    created.add(id);
-    return id;
-  }
-
-  private UUID action(UUID assignment, UUID institution) {
-    UUID id = UUID.randomUUID();
-    Timestamp now = Timestamp.from(Instant.now());
-    jdbc.sql(
-            """
-            insert into implementation_action (id, assignment_id, title, institution_id, due_date,
-                                               created_at, updated_at)
-            values (?, ?, 'Dashboard fixture action', ?, ?, ?, ?)
-            """)
-        .params(
-            id, assignment, institution, java.sql.Date.valueOf(LocalDate.of(2030, 1, 1)), now, now)
-        .update();
-    return id;
-  }
-
-  private void update(
-      UUID assignment, UUID action, String status, String review, UUID author, int daysAgo) {
-    Timestamp at = Timestamp.from(Instant.now().minus(daysAgo, ChronoUnit.DAYS));
-    jdbc.sql(
-            """
-            insert into progress_update (id, state_iso3, assignment_id, action_id, status, narrative,
-                review, author_id, submitted_at, published_at, created_at, updated_at)
-            values (?, 'SVN', ?, ?, ?, 'Dashboard fixture.', ?, ?, ?, ?, ?, ?)
-            """)
-        .params(
-            UUID.randomUUID(),
-            assignment,
-            action,
-            status,
-            review,
-            author,
-            at,
-            review.equals("PUBLISHED") ? at : null,
-            at,
-            at)
-        .update();
   }
 
   private static String body(ResultActions result) throws Exception {

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.coopera.monitoring.WorkspaceRows;
 import org.coopera.support.CooperaIntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -89,34 +88,19 @@ class PublishedStatusIT {
   @Autowired JdbcClient jdbc;
   @Autowired PlatformTransactionManager transactions;
 
-  private final List<UUID> assignments = new ArrayList<>();
-  private UUID institution;
-  private UUID author;
+  private WorkspaceRows workspace;
 
   @BeforeEach
-  void findTheState() {
-    institution =
-        jdbc.sql("select id from institution where state_iso3 = 'SVN' order by name limit 1")
-            .query(UUID.class)
-            .single();
-    author =
-        jdbc.sql("select id from account where email = 'focal.svn@demo.coopera.org'")
-            .query(UUID.class)
-            .single();
+  void openTheWorkspace() {
+    workspace = new WorkspaceRows(jdbc);
   }
 
   @AfterEach
   void removeWhatTheTestWrote() {
-    if (!assignments.isEmpty()) {
-      jdbc.sql("delete from assignment where id in (:ids)").param("ids", assignments).update();
-    }
+    workspace.remove();
     assertKeptEqualsDirect("after the test's assignments were removed");
   }
 
-  /**
-   * Every step in one transaction, rolled back at the end: the test dissolves one of the demo's
-   * clusters and moves recommendations, which the other tests must still find as they were.
-   */
   @Test
   void everyWriteKeepsTheStatusOfEachRecommendationExact() {
     new TransactionTemplate(transactions)
@@ -132,16 +116,16 @@ class PublishedStatusIT {
     assertKeptEqualsDirect("demo workspaces");
 
     List<UUID> free = freeRecommendations(3);
-    UUID own = assignment(free.get(0), null);
-    UUID ownAction = action(own);
+    UUID own = workspace.assignment(free.get(0), null);
+    UUID ownAction = workspace.action(own);
     assertKeptEqualsDirect("an assignment and an action, nothing published");
     assertThat(kept()).doesNotContainKey(free.get(0));
 
-    UUID first = update(own, ownAction, "IN_PROGRESS", "PUBLISHED", 5);
+    UUID first = workspace.update(own, ownAction, "IN_PROGRESS", "PUBLISHED", 5);
     assertKeptEqualsDirect("an update published");
     assertThat(kept().get(free.get(0))).isEqualTo("SVN IN_PROGRESS");
 
-    UUID later = update(own, ownAction, "FULLY_IMPLEMENTED", "APPROVED", 2);
+    UUID later = workspace.update(own, ownAction, "FULLY_IMPLEMENTED", "APPROVED", 2);
     assertKeptEqualsDirect("a later update approved, not published");
     assertThat(kept().get(free.get(0))).isEqualTo("SVN IN_PROGRESS");
 
@@ -149,7 +133,7 @@ class PublishedStatusIT {
     assertKeptEqualsDirect("the later update published");
     assertThat(kept().get(free.get(0))).isEqualTo("SVN FULLY_IMPLEMENTED");
 
-    UUID secondAction = action(own);
+    UUID secondAction = workspace.action(own);
     assertKeptEqualsDirect("a second action, not reported");
     assertThat(kept().get(free.get(0))).isEqualTo("SVN PARTIALLY_IMPLEMENTED");
 
@@ -163,12 +147,12 @@ class PublishedStatusIT {
         .update();
     assertKeptEqualsDirect("an update unpublished");
 
-    UUID other = assignment(free.get(1), null);
+    UUID other = workspace.assignment(free.get(1), null);
     jdbc.sql("update implementation_action set assignment_id = ? where id = ?")
         .params(other, secondAction)
         .update();
     assertKeptEqualsDirect("an action moved to another assignment");
-    update(other, secondAction, "NOT_IMPLEMENTABLE", "PUBLISHED", 1);
+    workspace.update(other, secondAction, "NOT_IMPLEMENTABLE", "PUBLISHED", 1);
     assertKeptEqualsDirect("an update published on the other assignment");
 
     jdbc.sql("update progress_update set assignment_id = ?, action_id = ? where id = ?")
@@ -186,14 +170,14 @@ class PublishedStatusIT {
     UUID cluster = freeCluster();
     List<UUID> members = members(cluster);
     assertThat(members).hasSizeGreaterThan(1);
-    UUID clustered = assignment(null, cluster);
-    UUID clusterAction = action(clustered);
-    update(clustered, clusterAction, "FULLY_IMPLEMENTED", "PUBLISHED", 3);
+    UUID clustered = workspace.assignment(null, cluster);
+    UUID clusterAction = workspace.action(clustered);
+    workspace.update(clustered, clusterAction, "FULLY_IMPLEMENTED", "PUBLISHED", 3);
     assertKeptEqualsDirect("a cluster's update published");
     assertThat(kept()).containsKeys(members.toArray(UUID[]::new));
 
-    UUID memberOwn = assignment(members.get(0), null);
-    update(memberOwn, action(memberOwn), "IN_PROGRESS", "PUBLISHED", 2);
+    UUID memberOwn = workspace.assignment(members.get(0), null);
+    workspace.update(memberOwn, workspace.action(memberOwn), "IN_PROGRESS", "PUBLISHED", 2);
     assertKeptEqualsDirect("a member assigned and published on its own");
     assertThat(kept().get(members.get(0))).isEqualTo("SVN IN_PROGRESS");
 
@@ -242,10 +226,10 @@ class PublishedStatusIT {
       throws Exception {
     UUID cluster = freeCluster();
     UUID member = members(cluster).get(0);
-    UUID clustered = assignment(null, cluster);
-    UUID clusterAction = action(clustered);
-    UUID own = assignment(member, null);
-    UUID ownAction = action(own);
+    UUID clustered = workspace.assignment(null, cluster);
+    UUID clusterAction = workspace.action(clustered);
+    UUID own = workspace.assignment(member, null);
+    UUID ownAction = workspace.action(own);
     TransactionTemplate tx = new TransactionTemplate(transactions);
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
@@ -301,7 +285,7 @@ class PublishedStatusIT {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
           }
-          update(assignment, action, status, "PUBLISHED", 0);
+          workspace.update(assignment, action, status, "PUBLISHED", 0);
           // hold the transaction open so that the other writer's trigger runs meanwhile
           jdbc.sql("select pg_sleep(0.05)").query().listOfRows();
         });
@@ -373,60 +357,6 @@ class PublishedStatusIT {
         .param(cluster)
         .query(UUID.class)
         .list();
-  }
-
-  private UUID assignment(UUID recommendation, UUID cluster) {
-    UUID id = UUID.randomUUID();
-    Timestamp now = Timestamp.from(Instant.now());
-    jdbc.sql(
-            """
-            insert into assignment (id, state_iso3, recommendation_id, cluster_id, subject_label,
-                                    lead_institution_id, priority, created_at, updated_at)
-            values (?, 'SVN', ?, ?, 'Published status fixture', ?, 'MEDIUM', ?, ?)
-            """)
-        .params(id, recommendation, cluster, institution, now, now)
-        .update();
-    assignments.add(id);
-    return id;
-  }
-
-  private UUID action(UUID assignment) {
-    UUID id = UUID.randomUUID();
-    Timestamp now = Timestamp.from(Instant.now());
-    jdbc.sql(
-            """
-            insert into implementation_action (id, assignment_id, title, institution_id, due_date,
-                                               created_at, updated_at)
-            values (?, ?, 'Published status fixture action', ?, ?, ?, ?)
-            """)
-        .params(
-            id, assignment, institution, java.sql.Date.valueOf(LocalDate.of(2030, 1, 1)), now, now)
-        .update();
-    return id;
-  }
-
-  private UUID update(UUID assignment, UUID action, String status, String review, int daysAgo) {
-    UUID id = UUID.randomUUID();
-    Timestamp at = Timestamp.from(Instant.now().minus(daysAgo, ChronoUnit.DAYS));
-    jdbc.sql(
-            """
-            insert into progress_update (id, state_iso3, assignment_id, action_id, status, narrative,
-                review, author_id, submitted_at, published_at, created_at, updated_at)
-            values (?, 'SVN', ?, ?, ?, 'Published status fixture.', ?, ?, ?, ?, ?, ?)
-            """)
-        .params(
-            id,
-            assignment,
-            action,
-            status,
-            review,
-            author,
-            at,
-            review.equals("PUBLISHED") ? at : null,
-            at,
-            at)
-        .update();
-    return id;
   }
 
   private void publish(UUID update, int daysAgo) {
