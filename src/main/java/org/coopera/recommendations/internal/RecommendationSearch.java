@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
@@ -184,15 +185,9 @@ public class RecommendationSearch {
     long start = System.nanoTime();
     if (lucene) {
       Query matches = matches(query);
-      return gate.through(
-          () -> {
-            try (IndexReader reader = luceneScope().openIndexReader()) {
-              return LucenePage.search(
-                  reader, matches, indexAnalyzer(), query, paging, counted, start);
-            } catch (IOException e) {
-              throw new UncheckedIOException(e);
-            }
-          });
+      return onLocalIndex(
+          reader ->
+              LucenePage.search(reader, matches, indexAnalyzer(), query, paging, counted, start));
     }
     return readOnly.execute(status -> throughHibernateSearch(query, paging, counted, start));
   }
@@ -255,13 +250,26 @@ public class RecommendationSearch {
   @Transactional(propagation = Propagation.NOT_SUPPORTED)
   public Map<Facet, Map<String, Long>> facets(RecommendationQuery query, Set<Facet> counted) {
     if (lucene) {
-      try (IndexReader reader = luceneScope().openIndexReader()) {
-        return FacetCounter.count(reader, matches(query), query.filters(), counted).facets();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      Query matches = matches(query);
+      return onLocalIndex(
+          reader -> FacetCounter.count(reader, matches, query.filters(), counted).facets());
     }
     return readOnly.execute(status -> clusterFacetsOnly(query, counted));
+  }
+
+  /**
+   * Reads the local index when the gate lets this search in: what every search of the local index
+   * goes through, so that no more run at once than the gate holds.
+   */
+  private <T> T onLocalIndex(Function<IndexReader, T> search) {
+    return gate.through(
+        () -> {
+          try (IndexReader reader = luceneScope().openIndexReader()) {
+            return search.apply(reader);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
   }
 
   private Map<Facet, Map<String, Long>> clusterFacetsOnly(

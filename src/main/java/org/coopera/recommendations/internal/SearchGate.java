@@ -10,7 +10,8 @@ import java.util.function.Supplier;
  * its own working set in the caches and its own garbage in flight: at a million recommendations on
  * 2 cores, with Tomcat's 200 threads free to search together, 50 clients got 63 % of what two
  * threads of raw Lucene do on the same queries; with four threads, 76 % (BENCHMARKS.md). The gate
- * holds only the search: the rest of a request (the database, the page's rendering) runs as before.
+ * holds only the search (a page of results, or a facet's values): the rest of a request (the
+ * database, the page's rendering) runs as before.
  */
 final class SearchGate {
 
