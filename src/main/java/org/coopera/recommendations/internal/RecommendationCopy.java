@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
@@ -116,6 +117,29 @@ final class RecommendationCopy {
         .value(timestamp(r.createdAt()))
         .value(timestamp(r.updatedAt()))
         .last(r.version());
+  }
+
+  /**
+   * Defers, for the rest of the transaction, the counting of inserted tags (migration V29): the
+   * caller creates recommendations only, then counts their tags once with {@link #countTags}.
+   */
+  static void deferTagCounts(Connection connection) throws SQLException {
+    try (PreparedStatement statement =
+        connection.prepareStatement("select set_config('coopera.tag_counts', 'deferred', true)")) {
+      statement.execute();
+    }
+  }
+
+  /**
+   * Counts the confirmed tags of the recommendations created while the counts were deferred, once
+   * per cell, and ends the deferral.
+   */
+  static void countTags(Connection connection, List<UUID> created) throws SQLException {
+    try (PreparedStatement statement =
+        connection.prepareStatement("select recommendation_tags_counted(?)")) {
+      statement.setArray(1, connection.createArrayOf("uuid", created.toArray()));
+      statement.execute();
+    }
   }
 
   /** Sets, for the rest of the transaction, how the audit trail records inserted rows. */

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.IntConsumer;
 import java.util.regex.Pattern;
 import org.coopera.reference.ReferenceData;
@@ -116,7 +117,8 @@ public class RecommendationRegistry {
    * after each batch. The rows are written with {@code COPY} ({@link RecommendationCopy}); the
    * documents of each batch are written to the search index by another thread while the next batch
    * is copied ({@link IndexWhileWriting}): they are in the index, committed, before the transaction
-   * commits, and purged from it if the transaction rolls back.
+   * commits, and purged from it if the transaction rolls back. Their tags are counted once, after
+   * the last batch (migration V29), not after each {@code COPY}.
    */
   public int createAll(List<RecommendationDraft> drafts, IntConsumer progress) {
     Map<String, RecommendationDraft> fresh = new LinkedHashMap<>();
@@ -129,8 +131,10 @@ public class RecommendationRegistry {
     Session session = entityManager.unwrap(Session.class);
     IndexWhileWriting indexing = new IndexWhileWriting(entityManagerFactory);
     TransactionSynchronizationManager.registerSynchronization(indexing);
+    session.doWork(RecommendationCopy::deferTagCounts);
+    List<UUID> createdIds = new ArrayList<>(fresh.size());
     int done = 0;
-    long[] nanos = new long[3];
+    long[] nanos = new long[4];
     long[] tableNanos = new long[4];
     List<RecommendationDraft> batch = new ArrayList<>(fresh.values());
     for (int from = 0; from < batch.size(); from += BATCH) {
@@ -157,15 +161,20 @@ public class RecommendationRegistry {
       session.doWork(connection -> RecommendationCopy.write(connection, created, tableNanos));
       long indexed = System.nanoTime();
       indexing.add(created);
+      created.forEach(r -> createdIds.add(r.id()));
       nanos[0] += copying - start;
       nanos[1] += indexed - copying;
       nanos[2] += System.nanoTime() - indexed;
       done += slice.size();
       progress.accept(done);
     }
+    long counting = System.nanoTime();
+    session.doWork(connection -> RecommendationCopy.countTags(connection, createdIds));
+    nanos[3] = System.nanoTime() - counting;
     log.debug(
         "{} recommendations written: codes {} ms, COPY and audit {} ms (recommendation {} ms,"
-            + " text {} ms, recommending State {} ms, tag {} ms), documents handed to the index {} ms",
+            + " text {} ms, recommending State {} ms, tag {} ms), documents handed to the index {} ms,"
+            + " tags counted {} ms",
         done,
         nanos[0] / 1_000_000,
         nanos[1] / 1_000_000,
@@ -173,7 +182,8 @@ public class RecommendationRegistry {
         tableNanos[1] / 1_000_000,
         tableNanos[2] / 1_000_000,
         tableNanos[3] / 1_000_000,
-        nanos[2] / 1_000_000);
+        nanos[2] / 1_000_000,
+        nanos[3] / 1_000_000);
     return done;
   }
 

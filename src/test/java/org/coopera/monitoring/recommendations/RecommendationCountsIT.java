@@ -12,7 +12,9 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -157,13 +159,15 @@ class RecommendationCountsIT {
     Reference ref = new Reference();
     Random random = new Random(20261205);
     List<Rec> recs = new ArrayList<>();
-    for (int i = 0; i < 600; i++) {
+    for (int i = 0; i < 800; i++) {
       recs.add(ref.rec(i, random));
     }
     copy(recs.subList(0, 400), ref, random);
     assertCountsEqualTheRows("COPY");
     insert(recs.subList(400, 600), ref, random);
     assertCountsEqualTheRows("SQL inserts");
+    copyCountingOnce(recs.subList(600, 800), ref, random);
+    assertCountsEqualTheRows("COPY in two statements, the tags counted once after them (V29)");
 
     // updates
     jdbc.sql(
@@ -609,6 +613,56 @@ class RecommendationCountsIT {
   }
 
   private void copy(List<Rec> recs, Reference ref, Random random) throws Exception {
+    try (Connection c = dataSource.getConnection()) {
+      copyRows(c, recs, ref, random);
+    }
+  }
+
+  /**
+   * As an import writes: in one transaction, the tag counts deferred, two {@code COPY}s of
+   * recommendations and their tags (nothing counted yet), then their tags counted once; a tag
+   * inserted after that counts at once again.
+   */
+  private void copyCountingOnce(List<Rec> recs, Reference ref, Random random) throws Exception {
+    long before =
+        jdbc.sql("select coalesce(sum(n), 0) from recommendation_tag_count")
+            .query(Long.class)
+            .single();
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try (Statement s = c.createStatement()) {
+        s.execute("select set_config('coopera.tag_counts', 'deferred', true)");
+      }
+      copyRows(c, recs.subList(0, recs.size() / 2), ref, random);
+      copyRows(c, recs.subList(recs.size() / 2, recs.size()), ref, random);
+      assertThat(sumOfTagCounts(c)).as("nothing counted while deferred").isEqualTo(before);
+      try (PreparedStatement p = c.prepareStatement("select recommendation_tags_counted(?)")) {
+        p.setArray(1, c.createArrayOf("uuid", recs.stream().map(Rec::id).toArray()));
+        p.execute();
+      }
+      assertThat(sumOfTagCounts(c)).as("counted once").isGreaterThan(before);
+      long counted = sumOfTagCounts(c);
+      // a theme beyond the 30 the generated tags are drawn from
+      String theme =
+          jdbc.sql("select code from theme order by code offset 30 limit 1")
+              .query(String.class)
+              .single();
+      tagRow(c, recs.get(0).id(), "THEME", theme);
+      assertThat(sumOfTagCounts(c)).as("the deferral ended").isEqualTo(counted + 1);
+      c.commit();
+    }
+  }
+
+  private static long sumOfTagCounts(Connection c) throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("select coalesce(sum(n), 0) from recommendation_tag_count")) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  private void copyRows(Connection c, List<Rec> recs, Reference ref, Random random)
+      throws Exception {
     StringBuilder rows = new StringBuilder();
     StringBuilder tags = new StringBuilder();
     for (Rec r : recs) {
@@ -633,7 +687,7 @@ class RecommendationCountsIT {
         tags.append(r.id()).append(",").append(String.join(",", t)).append(",IMPORT\n");
       }
     }
-    try (Connection c = dataSource.getConnection()) {
+    {
       PGConnection pg = c.unwrap(PGConnection.class);
       pg.getCopyAPI()
           .copyIn(
