@@ -15,6 +15,6 @@ class PlatformPublicPaths implements PublicPaths {
 
   @Override
   public List<String> api() {
-    return List.of("/api/docs", "/api/docs/**");
+    return List.of("/api/docs", "/api/docs.yaml", "/api/docs/**");
   }
 }
