@@ -3,6 +3,7 @@ package org.coopera.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 import java.nio.charset.StandardCharsets;
@@ -27,8 +28,9 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -215,16 +217,35 @@ class AuthorizationMatrixIT {
         status -> {
           status.setRollbackOnly();
           try {
-            MockHttpServletRequestBuilder builder =
-                request(HttpMethod.valueOf(method), url).with(csrf());
-            if (method.equals("GET")) {
-              rule.form().forEach(builder::queryParam);
+            String send = samples.fill(rule.send());
+            AbstractMockHttpServletRequestBuilder<?> builder;
+            if (send.startsWith("multipart:")) {
+              // multipart:<part>[&field=value...]: one small file in <part>, and the fields
+              String[] parts = send.substring("multipart:".length()).split("&", 2);
+              builder =
+                  multipart(HttpMethod.valueOf(method), url)
+                      .file(
+                          new MockMultipartFile(
+                              parts[0], "matrix.txt", "text/plain", "matrix".getBytes()));
+              if (parts.length > 1) {
+                AuthorizationPolicy.fields(parts[1]).forEach(builder::param);
+              }
+            } else {
+              builder = request(HttpMethod.valueOf(method), url);
+            }
+            builder.with(csrf());
+            if (send.startsWith("multipart:")) {
+              // the file and its fields are set
+            } else if (send.startsWith("xml:")) {
+              builder.contentType(MediaType.APPLICATION_XML).content(send.substring(4));
+            } else if (method.equals("GET")) {
+              rule.form(send).forEach(builder::queryParam);
             } else if (url.startsWith("/api/")) {
-              builder.contentType(MediaType.APPLICATION_JSON).content(rule.body());
-              rule.form().forEach(builder::queryParam);
+              builder.contentType(MediaType.APPLICATION_JSON).content(rule.body(send));
+              rule.form(send).forEach(builder::queryParam);
             } else {
               AuthorizationPolicy.DEFAULT_FORM.forEach(builder::param);
-              rule.form().forEach(builder::param);
+              rule.form(send).forEach(builder::param);
             }
             if (p.role() != null) {
               builder.with(user(users.get(p)));

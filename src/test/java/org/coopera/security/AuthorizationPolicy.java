@@ -109,23 +109,28 @@ final class AuthorizationPolicy {
           || (p.side() != Side.NONE && who.contains(p.role().name() + "@" + p.side()));
     }
 
-    /** The JSON body of an API call. */
-    String body() {
+    /** The JSON body of an API call, from the row's send cell with its samples filled. */
+    String body(String send) {
       return send.startsWith("{") || send.startsWith("[") ? send : "{\"version\": 0}";
     }
 
-    /** The form fields of a page's POST. */
-    Map<String, String> form() {
-      Map<String, String> fields = new LinkedHashMap<>();
-      if (send.isEmpty() || send.equals("-") || send.startsWith("{") || send.startsWith("[")) {
-        return fields;
+    /** The form fields (or query parameters) of the row's send cell, samples filled. */
+    Map<String, String> form(String send) {
+      if (send.isEmpty() || send.startsWith("{") || send.startsWith("[")) {
+        return Map.of();
       }
-      for (String pair : send.split("&")) {
-        int eq = pair.indexOf('=');
-        fields.put(pair.substring(0, eq), pair.substring(eq + 1));
-      }
-      return fields;
+      return fields(send);
     }
+  }
+
+  /** Fields written {@code a=1&b=2}. */
+  static Map<String, String> fields(String text) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    for (String pair : text.split("&")) {
+      int eq = pair.indexOf('=');
+      fields.put(pair.substring(0, eq), pair.substring(eq + 1));
+    }
+    return fields;
   }
 
   private final Map<String, Rule> rules;

@@ -306,6 +306,21 @@ final class RouteSamples {
     return id;
   }
 
+  /**
+   * A row's send cell with each {@code ${key}} replaced by the sample of that key, e.g. {@code
+   * ${requests/{id}}} by the id of State A's request.
+   */
+  String fill(String send) {
+    Matcher m = Pattern.compile("\\$\\{([^$]+?)}(?![^{]*})").matcher(send);
+    StringBuilder filled = new StringBuilder();
+    while (m.find()) {
+      m.appendReplacement(
+          filled, Matcher.quoteReplacement(value("", m.group(1), m.group(1), send)));
+    }
+    m.appendTail(filled);
+    return filled.toString();
+  }
+
   /** The URL to call for a route pattern. */
   String url(String pattern) {
     if (PATHS.containsKey(pattern)) {
