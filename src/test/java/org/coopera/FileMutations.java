@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Random;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -68,6 +69,34 @@ public final class FileMutations {
           Charset.forName("x-MacRoman"),
           Charset.forName("windows-1251"));
 
+  /** Texts that break parsers, chosen from as they are. */
+  static final List<String> SAMPLES =
+      List.of(
+          "\"",
+          "\",\"",
+          ",,,,,,,,,,,,,,",
+          "\r",
+          "\n\n\n",
+          "\uFEFF",
+          "\uFFFD\uD800",
+          "=HYPERLINK(\"http://x\",\"y\")",
+          "+cmd|' /C calc'!A0",
+          "@SUM(1+1)",
+          "-2+3",
+          "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>",
+          "&e;",
+          "<html><table><tr><td>",
+          "]]>",
+          "</w:t></w:r></w:p>",
+          "</row>",
+          "99/99/9999",
+          "31/02/2020",
+          "00/13/2024",
+          "2024-02-30",
+          "9999999999999999999999",
+          "-1",
+          "NaN");
+
   private FileMutations() {}
 
   /** Texts that break parsers: control characters, huge cells, quotes, markup, formulas. */
@@ -75,31 +104,7 @@ public final class FileMutations {
     return Arbitraries.oneOf(
         Arbitraries.strings().withCharRange('\u0000', '\u001f').ofMinLength(1).ofMaxLength(20),
         Arbitraries.strings().all().ofMaxLength(30),
-        Arbitraries.of(
-            "\"",
-            "\",\"",
-            ",,,,,,,,,,,,,,",
-            "\r",
-            "\n\n\n",
-            "\uFEFF",
-            "\uFFFD\uD800",
-            "=HYPERLINK(\"http://x\",\"y\")",
-            "+cmd|' /C calc'!A0",
-            "@SUM(1+1)",
-            "-2+3",
-            "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>",
-            "&e;",
-            "<html><table><tr><td>",
-            "]]>",
-            "</w:t></w:r></w:p>",
-            "</row>",
-            "99/99/9999",
-            "31/02/2020",
-            "00/13/2024",
-            "2024-02-30",
-            "9999999999999999999999",
-            "-1",
-            "NaN"),
+        Arbitraries.of(SAMPLES),
         Arbitraries.integers().between(10_000, 200_000).map(n -> "x".repeat(n)));
   }
 
@@ -115,6 +120,31 @@ public final class FileMutations {
   /** One to three mutations. */
   public static Arbitrary<List<Mutation>> mutations() {
     return mutation().list().ofMinSize(1).ofMaxSize(3);
+  }
+
+  /**
+   * One to three mutations drawn from a seeded {@link Random}, for tests that are no jqwik
+   * properties (jqwik's generators run only inside one): the same kinds and texts.
+   */
+  public static List<Mutation> random(Random random) {
+    List<Mutation> mutations = new ArrayList<>();
+    int count = 1 + random.nextInt(3);
+    for (int i = 0; i < count; i++) {
+      String text =
+          switch (random.nextInt(4)) {
+            case 0 -> String.valueOf((char) random.nextInt(0x20)).repeat(1 + random.nextInt(5));
+            case 1 -> SAMPLES.get(random.nextInt(SAMPLES.size()));
+            case 2 -> "x".repeat(10_000 + random.nextInt(190_000));
+            default -> new String(Character.toChars(random.nextInt(0x2FFFF)));
+          };
+      mutations.add(
+          new Mutation(
+              Kind.values()[random.nextInt(Kind.values().length)],
+              random.nextDouble(),
+              random.nextInt(256),
+              text));
+    }
+    return mutations;
   }
 
   public static byte[] apply(byte[] original, List<Mutation> mutations) {
