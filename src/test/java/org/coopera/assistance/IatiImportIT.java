@@ -462,6 +462,18 @@ class IatiImportIT {
             .with(logins.as(who)));
   }
 
+  @Test
+  void aBodyOverTheLimitIsRefusedWithTheLimitAndChangesNothing() throws Exception {
+    long before = count("select count(*) from iati_import");
+    String file =
+        "<iati-activities version=\"2.03\"><!--"
+            + " ".repeat(20 * 1024 * 1024)
+            + "--></iati-activities>";
+
+    assertThat(detail(file)).isEqualTo("The file is larger than 20 MB.");
+    assertThat(count("select count(*) from iati_import")).isEqualTo(before);
+  }
+
   String detail(String file) throws Exception {
     String body =
         body(importFile(file, DemoLogins.AGENCY_OFFICER).andExpect(status().isBadRequest()));

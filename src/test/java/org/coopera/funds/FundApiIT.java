@@ -497,4 +497,36 @@ class FundApiIT {
         """
         .formatted(amount, currency, rate);
   }
+
+  @Test
+  void theBoardReportNeutralisesFormulasInTextAndKeepsNumbersNumbers() throws Exception {
+    String fund =
+        "T" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase();
+    t.post(
+            "/api/v1/funds",
+            "{\"code\": \"%s\", \"name\": \"=HYPERLINK(\\\"http://x\\\",\\\"y\\\")\", \"kind\": \"BILATERAL\"}"
+                .formatted(fund),
+            DemoLogins.FUND_MANAGER)
+        .andExpect(status().isCreated());
+    t.contribute(fund, "NOR", "1000", "USD", "1");
+
+    byte[] xlsx =
+        t.get("/api/v1/funds/" + fund + "/report.xlsx", DemoLogins.FUND_MANAGER)
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsByteArray();
+    try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+      Sheet sheet = book.getSheetAt(0);
+      Cell title = sheet.getRow(0).getCell(0);
+      assertThat(title.getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.STRING);
+      assertThat(title.getStringCellValue()).isEqualTo("'=HYPERLINK(\"http://x\",\"y\") (USD)");
+      for (Row row : sheet) {
+        Cell value = row.getCell(1);
+        if (value != null) {
+          assertThat(value.getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.NUMERIC);
+        }
+      }
+    }
+  }
 }

@@ -28,6 +28,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class IatiImports {
 
+  /** The largest activity file read; a caller reads at most one byte more, to tell. */
+  public static final int MAX_BYTES = IatiActivityFile.MAX_BYTES;
+
   private final JdbcClient jdbc;
   private final Projects projects;
   private final Clock clock;

@@ -8,12 +8,15 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.coopera.platform.InvalidInputException;
+import org.coopera.platform.OoxmlLimits;
 
 /**
  * The text of a library file, PDF or Word (DOCX), read so that it can be searched. A file that
  * cannot be read, or an encrypted PDF, is refused: what cannot be searched has no place in the
- * library. (Files with active content, such as a PDF with JavaScript or a Word document with
- * macros, are refused before, when {@code StoredFiles} keeps them.)
+ * library. A Word document is read within {@link OoxmlLimits} and without any document type
+ * declaration (POI refuses one, so no XML entity is resolved or expanded). (Files with active
+ * content, such as a PDF with JavaScript or a Word document with macros, are refused before, when
+ * {@code StoredFiles} keeps them.)
  */
 final class DocumentText {
 
@@ -53,6 +56,7 @@ final class DocumentText {
   }
 
   private static Extracted docx(byte[] content) {
+    OoxmlLimits.apply();
     try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(content));
         XWPFWordExtractor extractor = new XWPFWordExtractor(document)) {
       return new Extracted(limit(extractor.getText()), null);

@@ -16,6 +16,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.coopera.identity.CooperaUser;
 import org.coopera.platform.Languages;
+import org.coopera.platform.SpreadsheetCells;
 import org.coopera.platform.pdf.PdfFace;
 import org.coopera.platform.pdf.PdfFlow;
 import org.coopera.platform.pdf.PdfFonts;
@@ -94,21 +95,20 @@ public class FundReport {
         sheet.setRightToLeft(true);
       }
       int r = 0;
-      sheet
-          .createRow(r++)
-          .createCell(0)
-          .setCellValue(text(language, "funds.report.title", ledger.fund().name()));
+      SpreadsheetCells.text(
+          sheet.createRow(r++).createCell(0),
+          text(language, "funds.report.title", ledger.fund().name()));
       for (Section section : sections(ledger, language)) {
         r++;
-        sheet.createRow(r++).createCell(0).setCellValue(section.title());
+        SpreadsheetCells.text(sheet.createRow(r++).createCell(0), section.title());
         for (Line line : section.lines()) {
           Row row = sheet.createRow(r++);
-          row.createCell(0).setCellValue(line.label());
+          SpreadsheetCells.text(row.createCell(0), line.label());
           row.createCell(1).setCellValue(line.usd().doubleValue());
         }
         if (section.totalled()) {
           Row total = sheet.createRow(r++);
-          total.createCell(0).setCellValue(text(language, "funds.report.total"));
+          SpreadsheetCells.text(total.createCell(0), text(language, "funds.report.total"));
           total.createCell(1).setCellValue(section.total().doubleValue());
         }
       }

@@ -16,6 +16,7 @@ import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.coopera.platform.OoxmlLimits;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTcPr;
 
 /**

@@ -31,6 +31,13 @@ final class RowValidator {
   private static final Pattern NUMBER = Pattern.compile("\\d{1,3}");
   private static final Set<String> UNKNOWN_STATE = Set.of("unknown", "n a", "na", "none", "");
 
+  /**
+   * The longest name offered for mapping to a State: no State's name comes near it, and a longer
+   * one (a whole cell of text) is reported as unknown but not remembered as a name to map, so that
+   * the import's record stays readable.
+   */
+  static final int MAX_STATE_NAME = 200;
+
   private static final Map<String, Response> RESPONSES =
       Map.ofEntries(
           Map.entry("accepted", Response.SUPPORTED),
@@ -81,7 +88,7 @@ final class RowValidator {
     } else {
       state = states.resolve(row.stateUnderReview()).orElse(null);
       if (state == null) {
-        unknown.put(row.stateUnderReview().strip(), states.closest(row.stateUnderReview(), 3));
+        offer(unknown, row.stateUnderReview());
         problems.add(unknownState(n, "import.row.unknown-state", row.stateUnderReview()));
       } else if (onlyState != null && !onlyState.equals(state)) {
         problems.add(
@@ -177,7 +184,7 @@ final class RowValidator {
       if (iso3.isPresent()) {
         recommending.add(iso3.get());
       } else {
-        unknown.put(name.strip(), states.closest(name, 3));
+        offer(unknown, name);
         problems.add(unknownState(n, "import.row.unknown-recommending-state", name));
       }
     }
@@ -232,6 +239,14 @@ final class RowValidator {
             null,
             false);
     return new Checked(n, draft, problems, notes, unknown);
+  }
+
+  /** An unknown name, with the States it is closest to, offered for mapping unless too long. */
+  private void offer(Map<String, List<StateNames.Candidate>> unknown, String name) {
+    String stripped = name.strip();
+    if (stripped.length() <= MAX_STATE_NAME) {
+      unknown.put(stripped, states.closest(stripped, 3));
+    }
   }
 
   private FileProblem unknownState(int row, String key, String name) {

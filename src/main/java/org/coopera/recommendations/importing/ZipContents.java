@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
+import org.coopera.platform.OoxmlLimits;
 
 /**
  * Looks inside a ZIP container without trusting or unpacking it: reads its central directory (a

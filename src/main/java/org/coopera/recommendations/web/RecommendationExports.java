@@ -15,6 +15,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.coopera.platform.Csv;
+import org.coopera.platform.SpreadsheetCells;
 import org.coopera.recommendations.internal.RecommendationQuery;
 import org.coopera.recommendations.internal.RecommendationSearch;
 import org.springframework.http.ContentDisposition;
@@ -93,7 +94,7 @@ class RecommendationExports {
               if (value instanceof Integer number) {
                 row.createCell(i).setCellValue(number);
               } else if (value != null) {
-                row.createCell(i).setCellValue(Csv.neutralise(value));
+                SpreadsheetCells.text(row.createCell(i), value);
               }
             }
           });

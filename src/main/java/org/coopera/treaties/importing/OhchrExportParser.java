@@ -2,11 +2,16 @@ package org.coopera.treaties.importing;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -27,12 +32,13 @@ import org.coopera.treaties.TreatyEvent;
 
 /**
  * Reads OHCHR's status-of-ratification export of one instrument (the indicators dashboard's
- * Underlying Data, as {@code .xls} or as CSV with ISO dates): a title naming the instrument and the
- * date it was last updated, then {@code Country}, the dates of signature, of ratification or
- * accession, of acceptance of the individual communications procedure and of the inquiry procedure.
- * Countries are matched by name; one that is not a State of the reference data (the Cook Islands,
- * Niue, the European Union) is reported and left out. Acceptance of a procedure that an optional
- * protocol establishes is read as becoming party to that protocol.
+ * Underlying Data, as {@code .xls} or as CSV with ISO dates, told apart by their content, never by
+ * their name; anything else, such as a PDF or a ZIP under either name, is unreadable): a title
+ * naming the instrument and the date it was last updated, then {@code Country}, the dates of
+ * signature, of ratification or accession, of acceptance of the individual communications procedure
+ * and of the inquiry procedure. Countries are matched by name; one that is not a State of the
+ * reference data (the Cook Islands, Niue, the European Union) is reported and left out. Acceptance
+ * of a procedure that an optional protocol establishes is read as becoming party to that protocol.
  */
 public final class OhchrExportParser {
 
@@ -57,8 +63,9 @@ public final class OhchrExportParser {
     List<ImportProblem> problems = new ArrayList<>();
     List<List<Object>> rows;
     try {
-      rows = file.name().toLowerCase(Locale.ROOT).endsWith(".xls") ? xls(file) : csv(file);
+      rows = isWorkbook(file.content()) ? xls(file) : csv(file);
     } catch (IOException | RuntimeException e) {
+      // CharacterCodingException is an IOException: text that is not UTF-8 is no CSV
       problems.add(ImportProblem.of(file.name(), 0, "treaties.import.error.unreadable"));
       return new ParsedSource(asOfGiven, 0, List.of(), List.of(), problems);
     }
@@ -74,12 +81,16 @@ public final class OhchrExportParser {
       Matcher title = UPDATED.matcher(text(rows.get(i), 0));
       if (title.matches()) {
         instrument = instrumentsByName.get(StateNames.normalise(title.group(1)));
-        if (asOfGiven == null) {
-          asOf =
+        try {
+          LocalDate updated =
               LocalDate.of(
                   Integer.parseInt(title.group(4)),
                   Integer.parseInt(title.group(2)),
                   Integer.parseInt(title.group(3)));
+          asOf = asOfGiven == null ? updated : asOfGiven;
+        } catch (DateTimeException e) {
+          // a date that does not exist (month 13): the title does not give its date
+          instrument = null;
         }
       }
     }
@@ -225,9 +236,27 @@ public final class OhchrExportParser {
     };
   }
 
-  private static List<List<Object>> csv(SourceFile file) {
-    return CsvRows.parse(new String(file.content(), StandardCharsets.UTF_8)).stream()
-        .map(r -> List.<Object>copyOf(r))
-        .toList();
+  /** Whether the bytes are an OLE2 compound file, as an Excel 97–2003 workbook is. */
+  private static boolean isWorkbook(byte[] content) {
+    byte[] signature = {
+      (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A
+    };
+    return content.length >= signature.length
+        && Arrays.equals(content, 0, signature.length, signature, 0, signature.length);
+  }
+
+  /** The rows of a CSV file: UTF-8 text without NUL, or refused (a PDF, a ZIP, a program). */
+  private static List<List<Object>> csv(SourceFile file) throws CharacterCodingException {
+    String text =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT)
+            .decode(ByteBuffer.wrap(file.content()))
+            .toString();
+    if (text.indexOf('\u0000') >= 0 || text.startsWith("%PDF-") || text.startsWith("PK")) {
+      throw new CharacterCodingException();
+    }
+    return CsvRows.parse(text).stream().map(r -> List.<Object>copyOf(r)).toList();
   }
 }

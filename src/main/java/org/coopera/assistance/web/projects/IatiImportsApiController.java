@@ -3,6 +3,7 @@ package org.coopera.assistance.web.projects;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -16,7 +17,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -51,12 +51,23 @@ class IatiImportsApiController {
       summary =
           "Import an IATI activity file of another publisher (agency officers, fund managers,"
               + " administrators)")
+  @io.swagger.v3.oas.annotations.parameters.RequestBody(
+      required = true,
+      description = "The IATI activity file, at most 20 MB",
+      content =
+          @io.swagger.v3.oas.annotations.media.Content(
+              mediaType = "application/xml",
+              schema =
+                  @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "binary")))
   ResponseEntity<?> importFile(
-      @RequestBody byte[] file,
       @RequestParam(required = false) String fileName,
       @AuthenticationPrincipal CooperaUser user,
       HttpServletRequest request,
-      Locale locale) {
+      Locale locale)
+      throws IOException {
+    // The body is read up to one byte over the limit, never whole: a larger one is refused as too
+    // large by the reader, and memory holds at most the limit whatever the client sends.
+    byte[] file = request.getInputStream().readNBytes(IatiImports.MAX_BYTES + 1);
     IatiImports.Outcome outcome = imports.importFile(fileName, file, user);
     if (outcome.applied()) {
       return ResponseEntity.status(HttpStatus.CREATED)
