@@ -1,6 +1,9 @@
 package org.coopera.platform.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.StringReader;
 import java.sql.Connection;
@@ -128,6 +131,7 @@ class XssIT {
   @Test
   void noPageRunsWhatWasWrittenInAnyTextField() throws Exception {
     List<String> refused = inject();
+    List<String> typed = throughForms();
     registry.rebuildSearchIndex();
 
     Routes routes = Routes.of(context);
@@ -170,7 +174,46 @@ class XssIT {
             "practice.title",
             "library_resource.title",
             "account.display_name",
-            "assistance_request.title");
+            "assistance_request.title")
+        .containsAll(typed);
+  }
+
+  /**
+   * The same payloads typed into real forms, which the pages then list: an organisation's name and
+   * an account's display name (the rest of the forms save through the same escaping as the rows
+   * written above). Answers the markers' names.
+   */
+  private List<String> throughForms() throws Exception {
+    int organisation = injected.size();
+    injected.add("form: organisation name");
+    mvc.perform(
+            post("/admin/organisations")
+                .with(logins.as(DemoLogins.ADMIN))
+                .with(csrf())
+                .param("code", "XSS_FORM")
+                .param("name", formPayload(organisation))
+                .param("kind", "NHRI")
+                .param("stateIso3", PathValues.STATE))
+        .andExpect(status().isFound());
+    int account = injected.size();
+    injected.add("form: account display name");
+    mvc.perform(
+            post("/admin/accounts")
+                .with(logins.as(DemoLogins.ADMIN))
+                .with(csrf())
+                .param("email", "xss.form@example.org")
+                .param("displayName", formPayload(account))
+                .param("password", "correct horse battery")
+                .param("grants[0].role", "STATE_FOCAL_POINT")
+                .param("grants[0].state", PathValues.STATE))
+        .andExpect(status().isFound());
+    return List.of(injected.get(organisation), injected.get(account));
+  }
+
+  /** What a person could type in a name field (the length those fields allow). */
+  static String formPayload(int n) {
+    String m = "xss" + n + "_";
+    return m + " \"'><script>" + m + "()</script><img src=x onerror=" + m + "()>";
   }
 
   /** Writes a payload into every free-text column; answers the columns whose check refused it. */
