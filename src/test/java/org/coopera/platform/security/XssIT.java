@@ -131,6 +131,7 @@ class XssIT {
   @Test
   void noPageRunsWhatWasWrittenInAnyTextField() throws Exception {
     List<String> refused = inject();
+    int columns = injected.size();
     List<String> typed = throughForms();
     registry.rebuildSearchIndex();
 
@@ -152,10 +153,11 @@ class XssIT {
     }
 
     System.out.printf(
-        "XssIT: %d text columns injected (%d left as they were: their constraint refused the"
-            + " payloads: %s); %d routes, %d without demo rows to show (%s); pages fetched %s;"
+        "XssIT: %d text columns injected and %d form fields typed (%d left as they were: their"
+            + " constraint refused the payloads: %s); %d routes, %d without demo rows to show (%s); pages fetched %s;"
             + " payload seen escaped on a page for %d columns: %s%n",
-        injected.size(),
+        columns,
+        typed.size(),
         refused.size(),
         refused,
         routes.all().size(),
