@@ -41,6 +41,7 @@ class AuditController {
   @GetMapping(value = "/admin/audit/export.csv", produces = Csv.MEDIA_TYPE)
   void export(@ModelAttribute("filter") AuditTrail.Filter filter, HttpServletResponse response)
       throws IOException {
+    trail.check(filter); // a bad filter is a 400, not a broken download
     try (Csv csv =
         Csv.download(
             response,

@@ -67,6 +67,14 @@ public class AuditTrail {
     return where(filter).page(jdbc, COLUMNS, RECORDS, ORDER, (rs, n) -> entry(rs), paging);
   }
 
+  /**
+   * Refuses a filter with a value it cannot use ({@link InvalidParameterException}), so that an
+   * export can be refused with its 400 before its first byte is sent.
+   */
+  public void check(Filter filter) {
+    where(filter);
+  }
+
   /** Every entry the filter selects, newest first, one at a time (for exports of any size). */
   public void forEach(Filter filter, Consumer<Entry> action) {
     SqlFilter where = where(filter);

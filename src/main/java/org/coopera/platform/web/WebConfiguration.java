@@ -107,6 +107,7 @@ class WebConfiguration implements WebMvcConfigurer {
 
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
+    registry.addInterceptor(new NulParameterInterceptor());
     registry.addInterceptor(new SupportedLocaleChangeInterceptor(supportedLocales(), events));
   }
 }
