@@ -49,7 +49,7 @@ class AccountBootstrap implements SmartInitializingSingleton {
     }
   }
 
-  private void createFirstAdministrator() {
+  void createFirstAdministrator() {
     String email = properties.admin().email();
     String password = properties.admin().password();
     if (isBlank(email) || isBlank(password)) {
