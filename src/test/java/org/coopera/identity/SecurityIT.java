@@ -136,6 +136,8 @@ class SecurityIT {
                             + DemoLogins.ADMIN
                             + "\",\"password\":\""
                             + DemoLogins.PASSWORD
+                            + "\",\"code\":\""
+                            + logins.unusedCode(DemoLogins.ADMIN)
                             + "\",\"name\":\"monitoring\"}"))
             .andExpect(status().isCreated())
             .andExpect(jsonPath("$.token").value(org.hamcrest.Matchers.startsWith("cpa_")))

@@ -19,6 +19,7 @@ import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.session.FindByIndexNameSessionRepository;
@@ -29,7 +30,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Two doors. The API ({@code /api/**}, {@code /actuator/**}) is stateless: a personal token in
  * {@code Authorization: Bearer}, no cookies, so no CSRF. The pages use a session cookie after a
- * form sign-in, with CSRF tokens on every form, a new session id at sign-in and throttled failures.
+ * form sign-in, with CSRF tokens on every form, a new session id at sign-in and throttled failures,
+ * and a second step asking a one-time code of those who have a second factor or whose roles require
+ * one ({@link SecondFactorSignIn}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -102,14 +105,18 @@ class SecurityConfiguration {
       AuthenticationManager authenticationManager,
       SessionRegistry registry,
       List<PublicPaths> publicPaths,
-      PreferredLanguage preferredLanguage)
+      SecondFactorSignIn secondFactor)
       throws Exception {
     http.authorizeHttpRequests(
             requests ->
                 requests
                     .requestMatchers(HttpMethod.GET, paths(publicPaths, PublicPaths::pages))
                     .permitAll()
-                    .requestMatchers("/login", "/error")
+                    .requestMatchers(
+                        "/login",
+                        "/error",
+                        SecondFactorSignIn.CODE_PAGE,
+                        SecondFactorSignIn.ENROL_PAGE)
                     .permitAll()
                     .requestMatchers("/admin/**")
                     .hasRole(Role.ADMINISTRATOR.name())
@@ -121,7 +128,7 @@ class SecurityConfiguration {
                 form.loginPage("/login")
                     .usernameParameter("email")
                     .passwordParameter("password")
-                    .successHandler(preferredLanguage)
+                    .successHandler(secondFactor)
                     .failureUrl("/login?error")
                     .permitAll())
         .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
@@ -132,6 +139,7 @@ class SecurityConfiguration {
                     .maximumSessions(-1)
                     .sessionRegistry(registry)
                     .expiredUrl("/login?expired"))
+        .addFilterBefore(new SecondFactorGate(), AuthorizationFilter.class)
         .headers(this::secureHeaders);
     return http.build();
   }

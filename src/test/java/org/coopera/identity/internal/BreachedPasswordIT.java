@@ -42,6 +42,7 @@ class BreachedPasswordIT {
   @Autowired DemoLogins logins;
   @Autowired PasswordEncoder encoders;
   @Autowired MessageSource messages;
+  @Autowired TwoFactor twoFactor;
 
   @Test
   void changingOnesOwnPasswordToABreachedOneIsRefusedInTheChosenLanguage() throws Exception {
@@ -101,7 +102,8 @@ class BreachedPasswordIT {
         new AccountBootstrap(
             accounts,
             new IdentityProperties(false, new IdentityProperties.Admin(email, "iloveyou1234")),
-            messages);
+            messages,
+            twoFactor);
 
     assertThatThrownBy(bootstrap::createFirstAdministrator)
         .isInstanceOf(StartupProblem.class)
