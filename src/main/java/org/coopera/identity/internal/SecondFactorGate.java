@@ -18,7 +18,8 @@ class SecondFactorGate extends OncePerRequestFilter {
 
   private static final List<String> OPEN =
       List.of(SecondFactorSignIn.CODE_PAGE, SecondFactorSignIn.ENROL_PAGE, "/logout", "/error");
-  private static final List<String> ASSETS = List.of("/css/", "/js/", "/fonts/", "/favicon");
+  private static final List<String> ASSETS =
+      List.of("/css/", "/js/", "/fonts/", "/images/", "/webjars/", "/favicon");
 
   @Override
   protected void doFilterInternal(
