@@ -436,7 +436,7 @@ class WorkspaceApiIT {
                             + email
                             + "\", \"password\": \""
                             + DemoLogins.PASSWORD
-                            + "\", \"name\": \"workspace API test\"}"))
+                            + "\", \"scope\": \"read-write\", \"name\": \"workspace API test\"}"))
             .andExpect(status().isCreated())
             .andReturn()
             .getResponse()

@@ -60,10 +60,18 @@ public final class HttpBrowser {
     return response;
   }
 
-  /** Opens the sign-in page and posts e-mail and password; the answer of the post. */
+  /**
+   * Opens the sign-in page and posts e-mail and password, then opens the page it is sent to, as a
+   * browser does (signing in renews the CSRF token); the answer of the post.
+   */
   public HttpResponse<String> signIn(String email, String password) throws Exception {
     get("/login");
-    return post("/login", "email", email, "password", password);
+    HttpResponse<String> answer = post("/login", "email", email, "password", password);
+    String next = location(answer).replaceFirst("^https?://[^/]+", "");
+    if (next.startsWith("/")) {
+      get(next);
+    }
+    return answer;
   }
 
   /** The session cookie's value, or null. */

@@ -8,6 +8,7 @@ import org.coopera.identity.CooperaUser;
 import org.coopera.identity.internal.AccountException;
 import org.coopera.identity.internal.AccountService;
 import org.coopera.identity.internal.ApiTokens;
+import org.coopera.identity.internal.TokenScope;
 import org.coopera.identity.internal.TwoFactor;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -36,7 +37,7 @@ class ProfileController {
   record PasswordForm(String currentPassword, String newPassword, String confirmPassword) {}
 
   /** {@code nonce} identifies one rendering of the form, so that a reload creates nothing. */
-  record TokenForm(String name, Integer days, String nonce) {}
+  record TokenForm(String name, Integer days, String scope, String nonce) {}
 
   static final String USED_NONCES = ProfileController.class.getName() + ".usedTokenNonces";
   static final int REMEMBERED_NONCES = 20;
@@ -89,7 +90,9 @@ class ProfileController {
     }
     try {
       // Shown in this response only, never kept in the session: the secret exists nowhere else.
-      model.addAttribute("issuedToken", tokens.issue(user.accountId(), form.name(), lifetime));
+      model.addAttribute(
+          "issuedToken",
+          tokens.issue(user.accountId(), form.name(), lifetime, TokenScope.parse(form.scope())));
     } catch (AccountException e) {
       model.addAttribute("tokenError", e);
     }

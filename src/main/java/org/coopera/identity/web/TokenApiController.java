@@ -9,6 +9,7 @@ import org.coopera.identity.CooperaUser;
 import org.coopera.identity.internal.AccountException;
 import org.coopera.identity.internal.ApiTokens;
 import org.coopera.identity.internal.LoginThrottle;
+import org.coopera.identity.internal.TokenScope;
 import org.coopera.identity.internal.TwoFactor;
 import org.coopera.platform.ApiProblems;
 import org.coopera.platform.InvalidParameterException;
@@ -64,9 +65,10 @@ class TokenApiController {
   /**
    * {@code code}: the one-time code of the person's authenticator, if they have a second factor.
    */
-  record TokenRequest(String email, String password, String code, String name, Integer days) {}
+  record TokenRequest(
+      String email, String password, String code, String name, Integer days, String scope) {}
 
-  record TokenResponse(String token, UUID id, String name) {}
+  record TokenResponse(String token, UUID id, String name, String scope) {}
 
   @PostMapping
   @Operation(
@@ -82,6 +84,12 @@ class TokenApiController {
     }
     if (request.days() != null && (request.days() < 0 || request.days() > 3650)) {
       throw new InvalidParameterException("days", "tokens.error.days", 3650);
+    }
+    TokenScope scope;
+    try {
+      scope = TokenScope.parse(request.scope());
+    } catch (AccountException e) {
+      throw new InvalidParameterException("scope", e.messageKey(), e.arguments());
     }
     Authentication result;
     try {
@@ -116,9 +124,15 @@ class TokenApiController {
               request.name(),
               request.days() == null || request.days() == 0
                   ? null
-                  : Duration.ofDays(request.days()));
+                  : Duration.ofDays(request.days()),
+              scope);
       return ResponseEntity.status(HttpStatus.CREATED)
-          .body(new TokenResponse(issued.secret(), issued.id(), issued.name()));
+          .body(
+              new TokenResponse(
+                  issued.secret(),
+                  issued.id(),
+                  issued.name(),
+                  scope == TokenScope.READ ? "read" : "read-write"));
     } catch (AccountException e) {
       throw new InvalidParameterException(e.field(), e.messageKey(), e.arguments());
     }
