@@ -436,6 +436,8 @@ class WorkspaceApiIT {
                             + email
                             + "\", \"password\": \""
                             + DemoLogins.PASSWORD
+                            + "\", \"code\": \""
+                            + logins.unusedCode(email)
                             + "\", \"scope\": \"read-write\", \"name\": \"workspace API test\"}"))
             .andExpect(status().isCreated())
             .andReturn()
