@@ -101,7 +101,14 @@ class SecurityIT {
 
   @Test
   void repeatedFailuresLockTheAccountEvenForTheRightPassword() throws Exception {
-    String email = DemoLogins.FUND_MANAGER;
+    // an account of its own: locking a demo account would lock out the other tests that use it
+    String email = "guessed-" + java.util.UUID.randomUUID() + "@example.org";
+    accounts.create(
+        email,
+        "Guessed Person",
+        DemoLogins.PASSWORD,
+        java.util.List.of(Grant.of(Role.TRAINER)),
+        false);
     for (int i = 0; i < 5; i++) {
       mvc.perform(
               post("/login")
