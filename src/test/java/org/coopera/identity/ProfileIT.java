@@ -151,7 +151,8 @@ class ProfileIT {
         accounts.create(owner, "Owner", PASSWORD, List.of(Grant.of(Role.TRAINER)), false);
     String other = "other-" + UUID.randomUUID() + "@example.org";
     accounts.create(other, "Other", PASSWORD, List.of(Grant.of(Role.TRAINER)), false);
-    ApiTokens.IssuedToken issued = tokens.issue(ownerId, "mine", null);
+    ApiTokens.IssuedToken issued =
+        tokens.issue(ownerId, "mine", null, org.coopera.identity.internal.TokenScope.READ_WRITE);
 
     mvc.perform(
             post("/profile/tokens/" + issued.id() + "/revoke")

@@ -24,6 +24,7 @@ class SecurityIT {
 
   @Autowired MockMvc mvc;
   @Autowired DemoLogins logins;
+  @Autowired org.coopera.identity.internal.AccountService accounts;
   @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   @Test
@@ -100,7 +101,14 @@ class SecurityIT {
 
   @Test
   void repeatedFailuresLockTheAccountEvenForTheRightPassword() throws Exception {
-    String email = DemoLogins.FUND_MANAGER;
+    // an account of its own: locking a demo account would lock out the other tests that use it
+    String email = "guessed-" + java.util.UUID.randomUUID() + "@example.org";
+    accounts.create(
+        email,
+        "Guessed Person",
+        DemoLogins.PASSWORD,
+        java.util.List.of(Grant.of(Role.TRAINER)),
+        false);
     for (int i = 0; i < 5; i++) {
       mvc.perform(
               post("/login")
@@ -126,6 +134,52 @@ class SecurityIT {
   }
 
   @Test
+  void aLockedAccountAndAnUnknownAddressGetTheSameAnswer() throws Exception {
+    String existing = "locked-" + java.util.UUID.randomUUID() + "@example.org";
+    accounts.create(
+        existing,
+        "Locked Person",
+        "correct horse battery",
+        java.util.List.of(Grant.of(Role.TRAINER)),
+        false);
+    String unknown = "nobody-" + java.util.UUID.randomUUID() + "@example.org";
+    java.util.List<String> answers = new java.util.ArrayList<>();
+    for (String email : new String[] {existing, unknown}) {
+      for (int i = 0; i < 5; i++) {
+        mvc.perform(
+                post("/login")
+                    .with(csrf())
+                    .with(r -> remote(r, "192.0.2.30"))
+                    .param("email", email)
+                    .param("password", "guess number " + i))
+            .andExpect(redirectedUrl("/login?error"));
+      }
+      mvc.perform(
+              post("/login")
+                  .with(csrf())
+                  .with(r -> remote(r, "192.0.2.31"))
+                  .param("email", email)
+                  .param("password", "correct horse battery"))
+          .andExpect(redirectedUrl("/login?error"));
+      answers.add(
+          mvc.perform(
+                  post("/api/v1/tokens")
+                      .contentType(MediaType.APPLICATION_JSON)
+                      .content(
+                          "{\"email\":\"" + email + "\",\"password\":\"correct horse battery\"}"))
+              .andExpect(status().isUnauthorized())
+              .andExpect(jsonPath("$.code").value("bad-credentials"))
+              .andReturn()
+              .getResponse()
+              .getContentAsString()
+              .replaceAll(".*\"detail\":\"([^\"]*)\".*", "$1"));
+    }
+    assertThat(answers.get(0))
+        .as("nothing tells a locked account from one that does not exist")
+        .isEqualTo(answers.get(1));
+  }
+
+  @Test
   void apiTokensAuthenticateUntilRevoked() throws Exception {
     String body =
         mvc.perform(
@@ -136,7 +190,9 @@ class SecurityIT {
                             + DemoLogins.ADMIN
                             + "\",\"password\":\""
                             + DemoLogins.PASSWORD
-                            + "\",\"name\":\"monitoring\"}"))
+                            + "\",\"code\":\""
+                            + logins.unusedCode(DemoLogins.ADMIN)
+                            + "\",\"scope\":\"read-write\",\"name\":\"monitoring\"}"))
             .andExpect(status().isCreated())
             .andExpect(jsonPath("$.token").value(org.hamcrest.Matchers.startsWith("cpa_")))
             .andReturn()

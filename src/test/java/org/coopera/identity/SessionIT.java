@@ -67,8 +67,25 @@ class SessionIT {
     assertThat(profile.statusCode()).isEqualTo(200);
     assertThat(profile.body()).contains("Demo Trainer");
 
+    String sessionId =
+        new String(java.util.Base64.getDecoder().decode(after), StandardCharsets.US_ASCII);
+    assertThat(
+            jdbc.sql("select max_inactive_interval from spring_session where session_id = ?")
+                .param(sessionId)
+                .query(Integer.class)
+                .single())
+        .as("the idle timeout of server.servlet.session.timeout (30 minutes) is the session's")
+        .isEqualTo(30 * 60);
+
     HttpResponse<String> signOut = post(browser, "/logout", "_csrf=" + csrf(profile.body()));
     assertThat(signOut.statusCode()).isEqualTo(302);
+    assertThat(
+            jdbc.sql("select count(*) from spring_session where session_id = ?")
+                .param(sessionId)
+                .query(Long.class)
+                .single())
+        .as("sign-out deletes the session on the server, not only the cookie")
+        .isZero();
     assertThat(get(browser, "/profile").statusCode()).as("signed out").isEqualTo(302);
   }
 

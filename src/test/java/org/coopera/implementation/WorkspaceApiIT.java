@@ -436,7 +436,9 @@ class WorkspaceApiIT {
                             + email
                             + "\", \"password\": \""
                             + DemoLogins.PASSWORD
-                            + "\", \"name\": \"workspace API test\"}"))
+                            + "\", \"code\": \""
+                            + logins.unusedCode(email)
+                            + "\", \"scope\": \"read-write\", \"name\": \"workspace API test\"}"))
             .andExpect(status().isCreated())
             .andReturn()
             .getResponse()

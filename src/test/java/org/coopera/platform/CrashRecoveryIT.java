@@ -41,20 +41,20 @@ class CrashRecoveryIT {
     Process child = startChild(data, port);
     try {
       awaitHealthy(port, child);
-      HttpResponse<String> token =
-          http.send(
-              HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/tokens"))
-                  .header("Content-Type", "application/json")
-                  .POST(
-                      HttpRequest.BodyPublishers.ofString(
-                          "{\"email\":\""
-                              + ADMIN
-                              + "\",\"password\":\""
-                              + PASSWORD
-                              + "\",\"name\":\"before the crash\"}"))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      assertThat(token.statusCode()).isEqualTo(201);
+      // the first administrator signs in and sets up their second factor: a committed change
+      org.coopera.support.HttpBrowser browser = new org.coopera.support.HttpBrowser(port);
+      browser.signIn(ADMIN, PASSWORD);
+      java.util.regex.Matcher secret =
+          java.util.regex.Pattern.compile("id=\"two-factor-secret\">([A-Z2-7]+)<")
+              .matcher(browser.get("/sign-in/enrol").body());
+      assertThat(secret.find()).isTrue();
+      HttpResponse<String> enrolled =
+          browser.post(
+              "/sign-in/enrol",
+              "code",
+              org.coopera.identity.internal.Totp.code(
+                  secret.group(1), org.coopera.identity.internal.Totp.step(Instant.now())));
+      assertThat(enrolled.statusCode()).isEqualTo(200);
     } finally {
       child.destroyForcibly().waitFor();
     }
@@ -67,10 +67,10 @@ class CrashRecoveryIT {
             .run(arguments(data, 0).toArray(String[]::new))) {
       JdbcClient jdbc = next.getBean(JdbcClient.class);
       assertThat(
-              jdbc.sql("select name from api_token where name = 'before the crash'")
+              jdbc.sql("select a.email from two_factor t join account a on a.id = t.account_id")
                   .query(String.class)
                   .list())
-          .hasSize(1);
+          .containsExactly(ADMIN);
     }
   }
 

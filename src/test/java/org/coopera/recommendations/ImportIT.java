@@ -561,7 +561,9 @@ class ImportIT {
                             + DemoLogins.ADMIN
                             + "\",\"password\":\""
                             + DemoLogins.PASSWORD
-                            + "\",\"name\":\"import test\"}"))
+                            + "\",\"code\":\""
+                            + logins.unusedCode(DemoLogins.ADMIN)
+                            + "\",\"scope\":\"read-write\",\"name\":\"import test\"}"))
             .andExpect(status().isCreated())
             .andReturn()
             .getResponse()

@@ -2,6 +2,10 @@ package org.coopera.support;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
+import java.time.Instant;
+import org.coopera.identity.internal.DemoAccounts;
+import org.coopera.identity.internal.Totp;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -22,10 +26,45 @@ public class DemoLogins {
   public static final String CIVIL_SOCIETY = "civil.society@demo.coopera.org";
   public static final String PASSWORD = "coopera-demo-2026";
 
-  private final UserDetailsService users;
+  /** The published authenticator secret of the demo administrator and fund manager. */
+  public static final String TOTP_SECRET = DemoAccounts.TOTP_SECRET;
 
-  public DemoLogins(UserDetailsService users) {
+  private final UserDetailsService users;
+  private final JdbcClient jdbc;
+
+  public DemoLogins(UserDetailsService users, JdbcClient jdbc) {
     this.users = users;
+    this.jdbc = jdbc;
+  }
+
+  /**
+   * A code of the demo authenticator secret that this account has not used yet: the earliest of the
+   * current time step and its neighbours that is later than the last one used, waiting for the next
+   * step if all three were used.
+   */
+  public String unusedCode(String email) {
+    while (true) {
+      long last =
+          jdbc.sql(
+                  "select t.last_used_step from two_factor t join account a on a.id ="
+                      + " t.account_id where a.email = ?")
+              .param(email)
+              .query(Long.class)
+              .optional()
+              .orElse(0L);
+      long now = Totp.step(Instant.now());
+      for (long step = now - 1; step <= now + 1; step++) {
+        if (step > last) {
+          return Totp.code(TOTP_SECRET, step);
+        }
+      }
+      try {
+        Thread.sleep(1000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
   }
 
   public RequestPostProcessor as(String email) {

@@ -25,11 +25,17 @@ class AccountBootstrap implements SmartInitializingSingleton {
   private final AccountService accounts;
   private final IdentityProperties properties;
   private final MessageSource messages;
+  private final TwoFactor twoFactor;
 
-  AccountBootstrap(AccountService accounts, IdentityProperties properties, MessageSource messages) {
+  AccountBootstrap(
+      AccountService accounts,
+      IdentityProperties properties,
+      MessageSource messages,
+      TwoFactor twoFactor) {
     this.accounts = accounts;
     this.properties = properties;
     this.messages = messages;
+    this.twoFactor = twoFactor;
   }
 
   @Override
@@ -49,7 +55,7 @@ class AccountBootstrap implements SmartInitializingSingleton {
     }
   }
 
-  private void createFirstAdministrator() {
+  void createFirstAdministrator() {
     String email = properties.admin().email();
     String password = properties.admin().password();
     if (isBlank(email) || isBlank(password)) {
@@ -80,6 +86,9 @@ class AccountBootstrap implements SmartInitializingSingleton {
         accounts.create(
             demo.email(), demo.displayName(), DemoAccounts.PASSWORD, demo.grants(), true);
         created++;
+      }
+      if (demo.grants().stream().anyMatch(g -> TwoFactor.REQUIRED_FOR.contains(g.role()))) {
+        twoFactor.enrolDemo(demo.email(), DemoAccounts.TOTP_SECRET);
       }
     }
     if (created > 0) {

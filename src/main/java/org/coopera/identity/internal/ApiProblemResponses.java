@@ -47,6 +47,11 @@ class ApiProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandl
     write(request, response, HttpStatus.FORBIDDEN, "forbidden");
   }
 
+  /** A read-only token used for a request that would change something. */
+  void readOnlyToken(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    write(request, response, HttpStatus.FORBIDDEN, "read-only-token");
+  }
+
   private void write(
       HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code)
       throws IOException {

@@ -42,6 +42,10 @@ class ApiToken {
   @Column(name = "revoked_at")
   private Instant revokedAt;
 
+  @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+  @Column(nullable = false)
+  private TokenScope scope;
+
   protected ApiToken() {}
 
   ApiToken(
@@ -50,8 +54,10 @@ class ApiToken {
       String tokenHash,
       String tokenPrefix,
       Instant createdAt,
-      Instant expiresAt) {
+      Instant expiresAt,
+      TokenScope scope) {
     this.id = UUID.randomUUID();
+    this.scope = scope;
     this.accountId = accountId;
     this.name = name;
     this.tokenHash = tokenHash;
@@ -90,6 +96,10 @@ class ApiToken {
 
   Instant revokedAt() {
     return revokedAt;
+  }
+
+  TokenScope scope() {
+    return scope;
   }
 
   boolean isActive(Instant now) {

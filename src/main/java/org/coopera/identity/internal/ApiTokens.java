@@ -46,13 +46,17 @@ public class ApiTokens {
       Instant expiresAt,
       Instant lastUsedAt,
       Instant revokedAt,
-      boolean active) {}
+      boolean active,
+      TokenScope scope) {}
 
   /** A token just issued, with its secret. */
-  public record IssuedToken(UUID id, String name, String secret) {}
+  public record IssuedToken(UUID id, String name, String secret, TokenScope scope) {}
+
+  /** The owner behind a token, and what the token lets them do. */
+  public record TokenHolder(CooperaUser user, TokenScope scope) {}
 
   @Transactional
-  public IssuedToken issue(UUID accountId, String name, Duration lifetime) {
+  public IssuedToken issue(UUID accountId, String name, Duration lifetime, TokenScope scope) {
     String label = name == null ? "" : name.strip();
     if (label.length() > MAX_NAME_LENGTH) {
       throw new AccountException("tokens.error.name-too-long", "name", MAX_NAME_LENGTH);
@@ -68,9 +72,10 @@ public class ApiTokens {
             hash(secret),
             secret.substring(0, PREFIX.length() + 6),
             now,
-            lifetime == null ? null : now.plus(lifetime));
+            lifetime == null ? null : now.plus(lifetime),
+            scope);
     tokens.save(token);
-    return new IssuedToken(token.id(), label, secret);
+    return new IssuedToken(token.id(), label, secret, scope);
   }
 
   @Transactional(readOnly = true)
@@ -87,7 +92,8 @@ public class ApiTokens {
                     t.expiresAt(),
                     t.lastUsedAt(),
                     t.revokedAt(),
-                    t.isActive(now)))
+                    t.isActive(now),
+                    t.scope()))
         .toList();
   }
 
@@ -100,9 +106,9 @@ public class ApiTokens {
     return token.isPresent();
   }
 
-  /** The enabled account behind an active token, if the secret names one. */
+  /** The enabled account behind an active token, and its scope, if the secret names one. */
   @Transactional
-  public Optional<CooperaUser> authenticate(String secret) {
+  public Optional<TokenHolder> authenticate(String secret) {
     if (secret == null || !secret.startsWith(PREFIX)) {
       return Optional.empty();
     }
@@ -120,7 +126,7 @@ public class ApiTokens {
                           if (t.recordUse(now)) {
                             attributeTo(account);
                           }
-                          return account.toUser();
+                          return new TokenHolder(account.toUser(), t.scope());
                         }));
   }
 

@@ -12,22 +12,22 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates API calls that carry {@code Authorization: Bearer <token>}. A token that is
  * unknown, revoked or expired is answered 401 at once, even on public endpoints, so that a client
- * learns its token no longer works.
+ * learns its token no longer works. A read-only token is refused (403) on anything but GET, HEAD
+ * and OPTIONS, before any controller runs.
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 
   private final ApiTokens tokens;
-  private final AuthenticationEntryPoint entryPoint;
+  private final ApiProblemResponses problems;
 
-  BearerTokenFilter(ApiTokens tokens, AuthenticationEntryPoint entryPoint) {
+  BearerTokenFilter(ApiTokens tokens, ApiProblemResponses problems) {
     this.tokens = tokens;
-    this.entryPoint = entryPoint;
+    this.problems = problems;
   }
 
   @Override
@@ -39,17 +39,22 @@ class BearerTokenFilter extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    Optional<CooperaUser> user = tokens.authenticate(header.substring(7).strip());
-    if (user.isEmpty()) {
+    Optional<ApiTokens.TokenHolder> holder = tokens.authenticate(header.substring(7).strip());
+    if (holder.isEmpty()) {
       SecurityContextHolder.clearContext();
-      entryPoint.commence(
+      problems.commence(
           request, response, new BadCredentialsException("Invalid, expired or revoked token"));
       return;
     }
+    if (!holder.get().scope().allows(request.getMethod())) {
+      SecurityContextHolder.clearContext();
+      problems.readOnlyToken(request, response);
+      return;
+    }
+    CooperaUser user = holder.get().user();
     SecurityContext context = SecurityContextHolder.createEmptyContext();
     context.setAuthentication(
-        UsernamePasswordAuthenticationToken.authenticated(
-            user.get(), null, user.get().getAuthorities()));
+        UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
     SecurityContextHolder.setContext(context);
     try {
       chain.doFilter(request, response);

@@ -15,6 +15,13 @@ public final class DemoAccounts {
 
   public static final String PASSWORD = "coopera-demo-2026";
 
+  /**
+   * The published authenticator secret (Base32) of the demo accounts whose roles require a second
+   * factor (administrator, fund manager): add it to an authenticator app, or run {@code oathtool
+   * --totp -b} with it, to get their codes.
+   */
+  public static final String TOTP_SECRET = "COOPERADEMOTWOFACTORSECRETKEY234";
+
   /** One demo account. */
   public record DemoAccount(String email, String displayName, List<Grant> grants) {}
 

@@ -2,7 +2,10 @@ package org.coopera.identity.internal;
 
 import java.util.Locale;
 
-/** What a password must be: long enough, not absurdly long, and not the e-mail address. */
+/**
+ * What a password must be: long enough, not absurdly long, not the e-mail address, and not in a
+ * public list of common or breached passwords ({@link CommonPasswords}, ignoring case).
+ */
 final class PasswordPolicy {
 
   static final int MIN_LENGTH = 12;
@@ -25,6 +28,9 @@ final class PasswordPolicy {
     String localPart = email == null ? "" : email.toLowerCase(Locale.ROOT).split("@", 2)[0];
     if (localPart.length() >= 4 && lower.contains(localPart)) {
       throw new AccountException("password.error.contains-email", "password");
+    }
+    if (CommonPasswords.contains(password)) {
+      throw new AccountException("password.error.common", "password");
     }
   }
 }

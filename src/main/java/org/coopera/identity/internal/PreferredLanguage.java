@@ -43,11 +43,16 @@ class PreferredLanguage extends SavedRequestAwareAuthenticationSuccessHandler {
       HttpServletRequest request, HttpServletResponse response, Authentication authentication)
       throws ServletException, IOException {
     if (authentication.getPrincipal() instanceof CooperaUser user) {
-      String language = accounts.find(user.accountId()).preferredLanguage();
-      if (language != null) {
-        locales.setLocale(request, response, Locale.forLanguageTag(language));
-      }
+      restoreLanguage(user, request, response);
     }
     super.onAuthenticationSuccess(request, response, authentication);
+  }
+
+  /** Brings back the language the person chose last, if any. */
+  void restoreLanguage(CooperaUser user, HttpServletRequest request, HttpServletResponse response) {
+    String language = accounts.find(user.accountId()).preferredLanguage();
+    if (language != null) {
+      locales.setLocale(request, response, Locale.forLanguageTag(language));
+    }
   }
 }

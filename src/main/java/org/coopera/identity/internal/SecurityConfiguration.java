@@ -1,10 +1,13 @@
 package org.coopera.identity.internal;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
 import org.coopera.identity.Role;
 import org.coopera.platform.ApiProblems;
 import org.coopera.platform.PublicPaths;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,7 +22,9 @@ import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
@@ -29,7 +34,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Two doors. The API ({@code /api/**}, {@code /actuator/**}) is stateless: a personal token in
  * {@code Authorization: Bearer}, no cookies, so no CSRF. The pages use a session cookie after a
- * form sign-in, with CSRF tokens on every form, a new session id at sign-in and throttled failures.
+ * form sign-in, with CSRF tokens on every form, a new session id at sign-in and throttled failures,
+ * and a second step asking a one-time code of those who have a second factor or whose roles require
+ * one ({@link SecondFactorSignIn}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -39,6 +46,13 @@ class SecurityConfiguration {
       "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src"
           + " 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self';"
           + " frame-ancestors 'none'";
+
+  /** Browser features no page of Coopera uses, denied to the pages and anything they embed. */
+  static final String PERMISSIONS_POLICY =
+      "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
+
+  /** One year, as the HSTS preload list asks. */
+  static final long HSTS_MAX_AGE_SECONDS = 31_536_000;
 
   @Bean
   PasswordEncoder passwordEncoder() {
@@ -102,14 +116,20 @@ class SecurityConfiguration {
       AuthenticationManager authenticationManager,
       SessionRegistry registry,
       List<PublicPaths> publicPaths,
-      PreferredLanguage preferredLanguage)
+      SecondFactorSignIn secondFactor,
+      @Value("${coopera.session.absolute-timeout:12h}") Duration sessionLifetime,
+      Clock clock)
       throws Exception {
     http.authorizeHttpRequests(
             requests ->
                 requests
                     .requestMatchers(HttpMethod.GET, paths(publicPaths, PublicPaths::pages))
                     .permitAll()
-                    .requestMatchers("/login", "/error")
+                    .requestMatchers(
+                        "/login",
+                        "/error",
+                        SecondFactorSignIn.CODE_PAGE,
+                        SecondFactorSignIn.ENROL_PAGE)
                     .permitAll()
                     .requestMatchers("/admin/**")
                     .hasRole(Role.ADMINISTRATOR.name())
@@ -121,7 +141,7 @@ class SecurityConfiguration {
                 form.loginPage("/login")
                     .usernameParameter("email")
                     .passwordParameter("password")
-                    .successHandler(preferredLanguage)
+                    .successHandler(secondFactor)
                     .failureUrl("/login?error")
                     .permitAll())
         .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
@@ -132,6 +152,9 @@ class SecurityConfiguration {
                     .maximumSessions(-1)
                     .sessionRegistry(registry)
                     .expiredUrl("/login?expired"))
+        .addFilterBefore(
+            new SessionLifetime(sessionLifetime, clock), SecurityContextHolderFilter.class)
+        .addFilterBefore(new SecondFactorGate(), AuthorizationFilter.class)
         .headers(this::secureHeaders);
     return http.build();
   }
@@ -151,7 +174,12 @@ class SecurityConfiguration {
     headers
         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
         .frameOptions(frame -> frame.deny())
-        .referrerPolicy(
-            referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN));
+        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+        .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY))
+        // only on requests that arrived over TLS: directly, or through the reverse proxy that says
+        // so in X-Forwarded-Proto (server.forward-headers-strategy=native trusts it from the
+        // proxy's internal address only)
+        .httpStrictTransportSecurity(
+            hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(HSTS_MAX_AGE_SECONDS));
   }
 }

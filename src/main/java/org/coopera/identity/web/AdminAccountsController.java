@@ -10,6 +10,7 @@ import org.coopera.identity.Role;
 import org.coopera.identity.internal.AccountException;
 import org.coopera.identity.internal.AccountService;
 import org.coopera.identity.internal.AccountService.AccountView;
+import org.coopera.identity.internal.TwoFactor;
 import org.coopera.platform.InvalidParameterException;
 import org.coopera.platform.PageParameters;
 import org.coopera.reference.ReferenceData;
@@ -33,10 +34,12 @@ class AdminAccountsController {
 
   private final AccountService accounts;
   private final ReferenceData reference;
+  private final TwoFactor twoFactor;
 
-  AdminAccountsController(AccountService accounts, ReferenceData reference) {
+  AdminAccountsController(AccountService accounts, ReferenceData reference, TwoFactor twoFactor) {
     this.accounts = accounts;
     this.reference = reference;
+    this.twoFactor = twoFactor;
   }
 
   /** One row of the roles table of the account form; blank rows are ignored. */
@@ -191,6 +194,19 @@ class AdminAccountsController {
     }
   }
 
+  /**
+   * Removes someone's second factor (a lost phone): their sessions end, and they set up a new one
+   * at their next sign-in if their roles require it.
+   */
+  @PostMapping("/{id}/two-factor/reset")
+  String resetTwoFactor(@PathVariable UUID id, RedirectAttributes redirect) {
+    AccountView account = accounts.find(id);
+    boolean had = twoFactor.reset(account.id(), account.email());
+    redirect.addFlashAttribute(
+        "notice", had ? "accounts.two-factor.reset-done" : "accounts.two-factor.none");
+    return "redirect:/admin/accounts/" + id;
+  }
+
   private String form(Model model, AccountForm form, AccountView account, AccountException error) {
     model.addAttribute(
         "form",
@@ -202,6 +218,7 @@ class AdminAccountsController {
             form.enabled(),
             form.version()));
     model.addAttribute("account", account);
+    model.addAttribute("twoFactorEnabled", account != null && twoFactor.enabled(account.id()));
     model.addAttribute("error", error);
     model.addAttribute("roles", Arrays.asList(Role.values()));
     model.addAttribute("states", reference.allStates());

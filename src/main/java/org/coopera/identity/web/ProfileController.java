@@ -8,6 +8,8 @@ import org.coopera.identity.CooperaUser;
 import org.coopera.identity.internal.AccountException;
 import org.coopera.identity.internal.AccountService;
 import org.coopera.identity.internal.ApiTokens;
+import org.coopera.identity.internal.TokenScope;
+import org.coopera.identity.internal.TwoFactor;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,23 +19,25 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** A person's own account: their roles, their password and their API tokens. */
+/** A person's own account: their roles, password, second factor and API tokens. */
 @Controller
 @RequestMapping("/profile")
 class ProfileController {
 
   private final AccountService accounts;
   private final ApiTokens tokens;
+  private final TwoFactor twoFactor;
 
-  ProfileController(AccountService accounts, ApiTokens tokens) {
+  ProfileController(AccountService accounts, ApiTokens tokens, TwoFactor twoFactor) {
     this.accounts = accounts;
     this.tokens = tokens;
+    this.twoFactor = twoFactor;
   }
 
   record PasswordForm(String currentPassword, String newPassword, String confirmPassword) {}
 
   /** {@code nonce} identifies one rendering of the form, so that a reload creates nothing. */
-  record TokenForm(String name, Integer days, String nonce) {}
+  record TokenForm(String name, Integer days, String scope, String nonce) {}
 
   static final String USED_NONCES = ProfileController.class.getName() + ".usedTokenNonces";
   static final int REMEMBERED_NONCES = 20;
@@ -42,6 +46,7 @@ class ProfileController {
   String profile(@AuthenticationPrincipal CooperaUser user, Model model) {
     model.addAttribute("account", accounts.find(user.accountId()));
     model.addAttribute("tokens", tokens.tokensOf(user.accountId()));
+    model.addAttribute("twoFactorEnabled", twoFactor.enabled(user.accountId()));
     model.addAttribute("tokenNonce", UUID.randomUUID().toString());
     return "identity/profile";
   }
@@ -85,7 +90,9 @@ class ProfileController {
     }
     try {
       // Shown in this response only, never kept in the session: the secret exists nowhere else.
-      model.addAttribute("issuedToken", tokens.issue(user.accountId(), form.name(), lifetime));
+      model.addAttribute(
+          "issuedToken",
+          tokens.issue(user.accountId(), form.name(), lifetime, TokenScope.parse(form.scope())));
     } catch (AccountException e) {
       model.addAttribute("tokenError", e);
     }

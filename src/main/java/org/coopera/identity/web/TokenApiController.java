@@ -8,6 +8,9 @@ import java.util.UUID;
 import org.coopera.identity.CooperaUser;
 import org.coopera.identity.internal.AccountException;
 import org.coopera.identity.internal.ApiTokens;
+import org.coopera.identity.internal.LoginThrottle;
+import org.coopera.identity.internal.TokenScope;
+import org.coopera.identity.internal.TwoFactor;
 import org.coopera.platform.ApiProblems;
 import org.coopera.platform.InvalidParameterException;
 import org.coopera.platform.ListPage;
@@ -40,25 +43,38 @@ class TokenApiController {
   private final ApiTokens tokens;
   private final MessageSource messages;
   private final ApiProblems problems;
+  private final TwoFactor twoFactor;
+  private final LoginThrottle throttle;
   private final WebAuthenticationDetailsSource details = new WebAuthenticationDetailsSource();
 
   TokenApiController(
       AuthenticationManager authentication,
       ApiTokens tokens,
       MessageSource messages,
-      ApiProblems problems) {
+      ApiProblems problems,
+      TwoFactor twoFactor,
+      LoginThrottle throttle) {
     this.authentication = authentication;
     this.tokens = tokens;
     this.messages = messages;
     this.problems = problems;
+    this.twoFactor = twoFactor;
+    this.throttle = throttle;
   }
 
-  record TokenRequest(String email, String password, String name, Integer days) {}
+  /**
+   * {@code code}: the one-time code of the person's authenticator, if they have a second factor.
+   */
+  record TokenRequest(
+      String email, String password, String code, String name, Integer days, String scope) {}
 
-  record TokenResponse(String token, UUID id, String name) {}
+  record TokenResponse(String token, UUID id, String name, String scope) {}
 
   @PostMapping
-  @Operation(summary = "Obtain a personal API token with e-mail and password")
+  @Operation(
+      summary =
+          "Obtain a personal API token with e-mail, password and, for those with a second factor,"
+              + " the code of their authenticator")
   ResponseEntity<?> create(@RequestBody TokenRequest request, HttpServletRequest http) {
     if (request.email() == null || request.email().isBlank()) {
       throw new InvalidParameterException("email", "parameter.error.missing", "email");
@@ -69,6 +85,12 @@ class TokenApiController {
     if (request.days() != null && (request.days() < 0 || request.days() > 3650)) {
       throw new InvalidParameterException("days", "tokens.error.days", 3650);
     }
+    TokenScope scope;
+    try {
+      scope = TokenScope.parse(request.scope());
+    } catch (AccountException e) {
+      throw new InvalidParameterException("scope", e.messageKey(), e.arguments());
+    }
     Authentication result;
     try {
       UsernamePasswordAuthenticationToken attempt =
@@ -77,17 +99,24 @@ class TokenApiController {
       attempt.setDetails(details.buildDetails(http));
       result = authentication.authenticate(attempt);
     } catch (AuthenticationException e) {
-      var locale = LocaleContextHolder.getLocale();
-      return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
-          .body(
-              problems.of(
-                  HttpStatus.UNAUTHORIZED,
-                  "bad-credentials",
-                  messages.getMessage("login.error", null, locale),
-                  http.getRequestURI(),
-                  locale));
+      return refusal(HttpStatus.UNAUTHORIZED, "bad-credentials", "login.error", http);
     }
     CooperaUser user = (CooperaUser) result.getPrincipal();
+    if (twoFactor.enabled(user.accountId())) {
+      // the password alone does not give a token to someone who signs in with two factors
+      if (throttle.isBlocked(user.getUsername(), http.getRemoteAddr())) {
+        return refusal(
+            HttpStatus.UNAUTHORIZED, "bad-second-factor", "two-factor.error.api-code", http);
+      }
+      if (!twoFactor.verify(user.accountId(), request.code())) {
+        throttle.recordFailure(user.getUsername(), http.getRemoteAddr());
+        return refusal(
+            HttpStatus.UNAUTHORIZED, "bad-second-factor", "two-factor.error.api-code", http);
+      }
+    } else if (TwoFactor.requiredFor(user)) {
+      return refusal(
+          HttpStatus.FORBIDDEN, "second-factor-required", "two-factor.error.api-enrol", http);
+    }
     try {
       ApiTokens.IssuedToken issued =
           tokens.issue(
@@ -95,12 +124,31 @@ class TokenApiController {
               request.name(),
               request.days() == null || request.days() == 0
                   ? null
-                  : Duration.ofDays(request.days()));
+                  : Duration.ofDays(request.days()),
+              scope);
       return ResponseEntity.status(HttpStatus.CREATED)
-          .body(new TokenResponse(issued.secret(), issued.id(), issued.name()));
+          .body(
+              new TokenResponse(
+                  issued.secret(),
+                  issued.id(),
+                  issued.name(),
+                  scope == TokenScope.READ ? "read" : "read-write"));
     } catch (AccountException e) {
       throw new InvalidParameterException(e.field(), e.messageKey(), e.arguments());
     }
+  }
+
+  private ResponseEntity<?> refusal(
+      HttpStatus status, String code, String messageKey, HttpServletRequest http) {
+    var locale = LocaleContextHolder.getLocale();
+    return ResponseEntity.status(status)
+        .body(
+            problems.of(
+                status,
+                code,
+                messages.getMessage(messageKey, null, locale),
+                http.getRequestURI(),
+                locale));
   }
 
   @GetMapping
