@@ -92,6 +92,14 @@ final class AuthorizationPolicy {
   /** Who may call one route, and what to send it. */
   record Rule(String route, Set<String> who, String send, boolean inputFirst) {
 
+    /**
+     * A page of the second step of signing in: it serves only a session between its password and
+     * its code, which none of the matrix's callers is; they are all sent to the sign-in.
+     */
+    boolean secondStep() {
+      return who.contains("second-step");
+    }
+
     /** Whether the policy lets anyone at all call the route. */
     boolean allowsSomeone() {
       return PRINCIPALS.stream().anyMatch(this::allows);
@@ -204,6 +212,7 @@ final class AuthorizationPolicy {
       boolean known =
           t.equals("anyone")
               || t.equals("signed-in")
+              || t.equals("second-step")
               || Arrays.stream(Role.values()).anyMatch(r -> r.name().equals(role));
       if (!known) {
         throw new IllegalStateException("Unknown token " + t + " in: " + row);
