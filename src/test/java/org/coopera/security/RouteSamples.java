@@ -34,10 +34,10 @@ final class RouteSamples {
       "select a.id::text from implementation_action a join assignment s on s.id = a.assignment_id"
           + " where s.state_iso3 = 'SVN' order by a.created_at, a.id limit 1";
   private static final String REQUEST =
-      "select id::text from assistance_request order by (state_iso3 = 'SVN') desc,"
-          + " (status = 'SUBMITTED') desc, created_at, id limit 1";
+      "select id::text from assistance_request order by (state_iso3 = 'SVN') desc nulls last,"
+          + " (status = 'SUBMITTED') desc nulls last, created_at, id limit 1";
   private static final String PROJECT =
-      "select id::text from project order by (state_iso3 = 'SVN') desc, created_at, id limit 1";
+      "select id::text from project order by (state_iso3 = 'SVN') desc nulls last, created_at, id limit 1";
 
   /** Keys: "family:segment/{variable}", "segment/{variable}" or "{variable}". */
   private static final Map<String, String> VALUES = new LinkedHashMap<>();
@@ -71,7 +71,7 @@ final class RouteSamples {
     VALUES.put("requests/{requestId}", REQUEST);
     VALUES.put(
         "offers/{id}",
-        "select id::text from assistance_offer order by (organisation_code = 'OHCHR') desc,"
+        "select id::text from assistance_offer order by (organisation_code = 'OHCHR') desc nulls last,"
             + " created_at, id limit 1");
     VALUES.put("projects/{id}", PROJECT);
     VALUES.put(
@@ -83,8 +83,8 @@ final class RouteSamples {
     VALUES.put("resources/{id}", VALUES.get("library/{id}"));
     VALUES.put(
         "practices/{id}",
-        "select id::text from practice order by (state_iso3 = 'SVN') desc,"
-            + " (status = 'PUBLISHED') desc, created_at, id limit 1");
+        "select id::text from practice order by (state_iso3 = 'SVN') desc nulls last,"
+            + " (status = 'PUBLISHED') desc nulls last, created_at, id limit 1");
     VALUES.put(
         "clusters/{id}",
         "select id::text from recommendation_cluster where state_iso3 = 'SVN'"
@@ -98,23 +98,23 @@ final class RouteSamples {
     VALUES.put("organisations/{code}", "select 'OHCHR'");
     VALUES.put(
         "communications/{id}",
-        "select id::text from communication order by (state_iso3 = 'SVN') desc, created_at, id"
+        "select id::text from communication order by (state_iso3 = 'SVN') desc nulls last, created_at, id"
             + " limit 1");
     VALUES.put(
         "discrepancies/{id}",
-        "select id::text from ratification_discrepancy order by (state_iso3 = 'SVN') desc, id"
+        "select id::text from ratification_discrepancy order by (state_iso3 = 'SVN') desc nulls last, id"
             + " limit 1");
     VALUES.put(
         "reports/{id}",
-        "select id::text from state_report order by (state_iso3 = 'SVN') desc, due_on, id limit 1");
+        "select id::text from state_report order by (state_iso3 = 'SVN') desc nulls last, due_on, id limit 1");
     VALUES.put(
         "funds/{code}",
         "select a.fund_code from fund_allocation a join project p on p.id = a.project_id"
-            + " order by (p.state_iso3 = 'SVN') desc, a.created_at limit 1");
+            + " order by (p.state_iso3 = 'SVN') desc nulls last, a.created_at limit 1");
     VALUES.put(
         "allocations/{id}",
         "select a.id::text from fund_allocation a join project p on p.id = a.project_id"
-            + " order by (p.state_iso3 = 'SVN') desc, a.created_at limit 1");
+            + " order by (p.state_iso3 = 'SVN') desc nulls last, a.created_at limit 1");
     VALUES.put(
         "recommendations/{code}",
         "select code from recommendation where state_iso3 = 'SVN' order by code limit 1");
@@ -151,54 +151,55 @@ final class RouteSamples {
     PATHS.put(
         "/capacity/library/{id}/files/{fileVersion}",
         "select '/capacity/library/' || resource_id || '/files/' || id from library_file"
-            + " order by uploaded_at limit 1");
+            + " order by uploaded_at, id limit 1");
     PATHS.put(
         "/api/v1/capacity/resources/{id}/files/{fileVersion}",
         "select '/api/v1/capacity/resources/' || resource_id || '/files/' || id"
-            + " from library_file order by uploaded_at limit 1");
+            + " from library_file order by uploaded_at, id limit 1");
     PATHS.put(
         "/capacity/events/{id}/participants/{participantId}",
-        "select '/capacity/events/' || event_id || '/participants/' || id from event_participant"
-            + " order by event_id, id limit 1");
+        "select '/capacity/events/' || p.event_id || '/participants/' || p.id from event_participant"
+            + " p join training_event e on e.id = p.event_id order by e.created_at, e.id, p.id limit 1");
     PATHS.put(
         "/api/v1/capacity/events/{id}/participants/{participantId}",
-        "select '/api/v1/capacity/events/' || event_id || '/participants/' || id"
-            + " from event_participant order by event_id, id limit 1");
+        "select '/api/v1/capacity/events/' || p.event_id || '/participants/' || p.id"
+            + " from event_participant p join training_event e on e.id = p.event_id"
+            + " order by e.created_at, e.id, p.id limit 1");
     PATHS.put(
         "/assistance/requests/{id}/assessments/{assessmentId}/agreement",
         "select '/assistance/requests/' || a.request_id || '/assessments/' || a.id || '/agreement'"
             + " from needs_assessment a join assistance_request r on r.id = a.request_id"
-            + " order by (r.state_iso3 = 'SVN') desc, a.created_at limit 1");
+            + " order by (r.state_iso3 = 'SVN') desc nulls last, a.created_at limit 1");
     PATHS.put(
         "/api/v1/assistance/requests/{requestId}/assessments/{id}/agreement",
         "select '/api/v1/assistance/requests/' || a.request_id || '/assessments/' || a.id"
             + " || '/agreement' from needs_assessment a join assistance_request r"
-            + " on r.id = a.request_id order by (r.state_iso3 = 'SVN') desc, a.created_at limit 1");
+            + " on r.id = a.request_id order by (r.state_iso3 = 'SVN') desc nulls last, a.created_at limit 1");
     PATHS.put(
         "/projects/{id}/indicators/{indicatorId}/values",
         "select '/projects/' || r.project_id || '/indicators/' || i.id || '/values' from"
             + " project_indicator i join project_result r on r.id = i.result_id"
-            + " join project p on p.id = r.project_id order by (p.state_iso3 = 'SVN') desc limit 1");
+            + " join project p on p.id = r.project_id order by (p.state_iso3 = 'SVN') desc nulls last, p.created_at, p.id, r.id, i.id limit 1");
     PATHS.put(
         "/api/v1/projects/{id}/indicators/{indicatorId}/values",
         "select '/api/v1/projects/' || r.project_id || '/indicators/' || i.id || '/values' from"
             + " project_indicator i join project_result r on r.id = i.result_id"
-            + " join project p on p.id = r.project_id order by (p.state_iso3 = 'SVN') desc limit 1");
+            + " join project p on p.id = r.project_id order by (p.state_iso3 = 'SVN') desc nulls last, p.created_at, p.id, r.id, i.id limit 1");
     PATHS.put(
         "/projects/{id}/results/{resultId}/indicators",
         "select '/projects/' || r.project_id || '/results/' || r.id || '/indicators' from"
             + " project_result r join project p on p.id = r.project_id"
-            + " order by (p.state_iso3 = 'SVN') desc limit 1");
+            + " order by (p.state_iso3 = 'SVN') desc nulls last, p.created_at, p.id, r.id limit 1");
     PATHS.put(
         "/api/v1/funds/{code}/allocations/{id}/disbursements",
         "select '/api/v1/funds/' || a.fund_code || '/allocations/' || a.id || '/disbursements'"
             + " from fund_allocation a join project p on p.id = a.project_id"
-            + " order by (p.state_iso3 = 'SVN') desc, a.created_at limit 1");
+            + " order by (p.state_iso3 = 'SVN') desc nulls last, a.created_at limit 1");
     PATHS.put(
         "/api/v1/funds/{code}/allocations/{id}/expenditures",
         "select '/api/v1/funds/' || a.fund_code || '/allocations/' || a.id || '/expenditures'"
             + " from fund_allocation a join project p on p.id = a.project_id"
-            + " order by (p.state_iso3 = 'SVN') desc, a.created_at limit 1");
+            + " order by (p.state_iso3 = 'SVN') desc nulls last, a.created_at limit 1");
   }
 
   private final JdbcClient jdbc;
