@@ -109,15 +109,7 @@ class SecurityIT {
         DemoLogins.PASSWORD,
         java.util.List.of(Grant.of(Role.TRAINER)),
         false);
-    for (int i = 0; i < 5; i++) {
-      mvc.perform(
-              post("/login")
-                  .with(csrf())
-                  .with(r -> remote(r, "192.0.2.10"))
-                  .param("email", email)
-                  .param("password", "guess number " + i))
-          .andExpect(redirectedUrl("/login?error"));
-    }
+    guessFiveTimes(email, "192.0.2.10");
     mvc.perform(
             post("/login")
                 .with(csrf())
@@ -145,15 +137,7 @@ class SecurityIT {
     String unknown = "nobody-" + java.util.UUID.randomUUID() + "@example.org";
     java.util.List<String> answers = new java.util.ArrayList<>();
     for (String email : new String[] {existing, unknown}) {
-      for (int i = 0; i < 5; i++) {
-        mvc.perform(
-                post("/login")
-                    .with(csrf())
-                    .with(r -> remote(r, "192.0.2.30"))
-                    .param("email", email)
-                    .param("password", "guess number " + i))
-            .andExpect(redirectedUrl("/login?error"));
-      }
+      guessFiveTimes(email, "192.0.2.30");
       mvc.perform(
               post("/login")
                   .with(csrf())
@@ -298,5 +282,18 @@ class SecurityIT {
       org.springframework.mock.web.MockHttpServletRequest request, String address) {
     request.setRemoteAddr(address);
     return request;
+  }
+
+  /** Five wrong passwords for one e-mail address from one network address: enough to lock it. */
+  private void guessFiveTimes(String email, String address) throws Exception {
+    for (int i = 0; i < 5; i++) {
+      mvc.perform(
+              post("/login")
+                  .with(csrf())
+                  .with(r -> remote(r, address))
+                  .param("email", email)
+                  .param("password", "guess number " + i))
+          .andExpect(redirectedUrl("/login?error"));
+    }
   }
 }
