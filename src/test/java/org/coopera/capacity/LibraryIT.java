@@ -1,11 +1,14 @@
 package org.coopera.capacity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
@@ -139,7 +142,13 @@ class LibraryIT {
     assertThat(JsonPath.<List<Boolean>>read(json, "$.files[*].current"))
         .containsExactly(true, false);
     String earlier = JsonPath.read(json, "$.files[1].id");
-    mvc.perform(get(API + "/" + id + "/files/" + earlier)).andExpect(status().isOk());
+    // a stored file is sent as an attachment, sandboxed, never sniffed and never cached
+    mvc.perform(get(API + "/" + id + "/files/" + earlier))
+        .andExpect(status().isOk())
+        .andExpect(header().string("Content-Security-Policy", "sandbox"))
+        .andExpect(header().string("X-Content-Type-Options", "nosniff"))
+        .andExpect(header().string("Content-Disposition", startsWith("attachment;")))
+        .andExpect(header().string("Cache-Control", containsString("no-store")));
   }
 
   @Test
