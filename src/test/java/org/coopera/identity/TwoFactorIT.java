@@ -169,6 +169,27 @@ class TwoFactorIT {
   }
 
   @Test
+  void guessingTheCodeToTurnTheSecondFactorOffIsThrottled() throws Exception {
+    String email = account(Role.TRAINER);
+    HttpBrowser browser = new HttpBrowser(port);
+    assertThat(location(browser.signIn(email, PASSWORD))).endsWith("/");
+    String secret = group(SECRET, browser.get("/profile/two-factor").body());
+    long step = Totp.step(Instant.now());
+    browser.post("/profile/two-factor", "code", Totp.code(secret, step));
+    for (int i = 0; i < 5; i++) {
+      assertThat(browser.post("/profile/two-factor/disable", "code", "00000" + i).body())
+          .contains("The code is not correct");
+    }
+    assertThat(
+            browser.post("/profile/two-factor/disable", "code", Totp.code(secret, step + 1)).body())
+        .as("after five wrong codes even the right one is refused")
+        .contains("The code is not correct");
+    assertThat(location(new HttpBrowser(port).signIn(email, PASSWORD)))
+        .as("the second factor is still on, and the account throttled")
+        .contains("/login?error");
+  }
+
+  @Test
   void anAdministratorResetsALostSecondFactorAndTheSessionsEnd() throws Exception {
     String email = account(Role.FUND_MANAGER);
     HttpBrowser person = new HttpBrowser(port);

@@ -1,13 +1,10 @@
 package org.coopera.identity.internal;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -15,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.coopera.identity.CooperaUser;
 import org.coopera.identity.Role;
+import org.coopera.platform.Sha256;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.session.SessionInformation;
 import org.springframework.security.core.session.SessionRegistry;
@@ -207,13 +205,6 @@ public class TwoFactor {
   }
 
   private static String hash(String recoveryCode) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256")
-                  .digest(recoveryCode.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java platform", e);
-    }
+    return Sha256.hex(recoveryCode.getBytes(StandardCharsets.UTF_8));
   }
 }

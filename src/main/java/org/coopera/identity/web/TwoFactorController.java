@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.List;
 import org.coopera.identity.CooperaUser;
 import org.coopera.identity.internal.AccountException;
+import org.coopera.identity.internal.LoginThrottle;
 import org.coopera.identity.internal.PendingSecondFactor;
 import org.coopera.identity.internal.SecondFactorSignIn;
 import org.coopera.identity.internal.TwoFactor;
@@ -31,10 +32,12 @@ class TwoFactorController {
 
   private final TwoFactor twoFactor;
   private final SecondFactorSignIn signIn;
+  private final LoginThrottle throttle;
 
-  TwoFactorController(TwoFactor twoFactor, SecondFactorSignIn signIn) {
+  TwoFactorController(TwoFactor twoFactor, SecondFactorSignIn signIn, LoginThrottle throttle) {
     this.twoFactor = twoFactor;
     this.signIn = signIn;
+    this.throttle = throttle;
   }
 
   @GetMapping(SecondFactorSignIn.CODE_PAGE)
@@ -131,15 +134,27 @@ class TwoFactorController {
   String disable(
       @AuthenticationPrincipal CooperaUser user,
       @RequestParam(required = false) String code,
+      HttpServletRequest request,
       HttpSession session,
       Model model,
       RedirectAttributes redirect) {
+    // Wrong codes count against the account as at sign-in, so that a session left open cannot be
+    // used to guess its way to turning the second factor off. (Counted here, outside disable's
+    // transaction, which a wrong code rolls back.)
+    String address = request.getRemoteAddr();
     try {
+      if (throttle.isBlocked(user.getUsername(), address)) {
+        throw new AccountException("two-factor.error.code", "code");
+      }
       twoFactor.disable(user, code);
     } catch (AccountException e) {
+      if (e.messageKey().equals("two-factor.error.code")) {
+        throttle.recordFailure(user.getUsername(), address);
+      }
       model.addAttribute("error", e);
       return profilePage(user, session, model);
     }
+    throttle.recordSuccess(user.getUsername());
     redirect.addFlashAttribute("notice", "two-factor.disabled");
     return "redirect:/profile";
   }
