@@ -124,10 +124,7 @@ final class RecommendationCopy {
    * caller creates recommendations only, then counts their tags once with {@link #countTags}.
    */
   static void deferTagCounts(Connection connection) throws SQLException {
-    try (PreparedStatement statement =
-        connection.prepareStatement("select set_config('coopera.tag_counts', 'deferred', true)")) {
-      statement.execute();
-    }
+    setForTransaction(connection, "coopera.tag_counts", "deferred");
   }
 
   /**
@@ -144,9 +141,16 @@ final class RecommendationCopy {
 
   /** Sets, for the rest of the transaction, how the audit trail records inserted rows. */
   private static void auditByStatement(Connection connection, boolean on) throws SQLException {
+    setForTransaction(connection, "coopera.audit_inserts", on ? "statement" : "");
+  }
+
+  /** A setting of the database session that ends with the transaction ({@code set_config}). */
+  private static void setForTransaction(Connection connection, String name, String value)
+      throws SQLException {
     try (PreparedStatement statement =
-        connection.prepareStatement("select set_config('coopera.audit_inserts', ?, true)")) {
-      statement.setString(1, on ? "statement" : "");
+        connection.prepareStatement("select set_config(?, ?, true)")) {
+      statement.setString(1, name);
+      statement.setString(2, value);
       statement.execute();
     }
   }
