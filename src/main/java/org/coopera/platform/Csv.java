@@ -55,18 +55,30 @@ public final class Csv implements AutoCloseable {
 
   /**
    * The text of a cell as a spreadsheet should see it: text that a spreadsheet would run as a
-   * formula ({@code = + - @}, tab, carriage return first) gets a leading apostrophe; numbers stay.
+   * formula gets a leading apostrophe; numbers stay. A formula is text whose first character, after
+   * any spaces, is {@code = + - @}, tab or carriage return, or their full-width forms ({@code ＝ ＋ －
+   * ＠}, which spreadsheets set to East Asian input read as the ASCII ones).
    */
   public static String neutralise(Object value) {
     if (value == null) {
       return "";
     }
     String text = value.toString();
-    if (!text.isEmpty() && !(value instanceof Number) && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+    if (value instanceof Number) {
+      return text;
+    }
+    int first = 0;
+    while (first < text.length() && text.charAt(first) == ' ') {
+      first++;
+    }
+    if (first < text.length() && FORMULA_STARTS.indexOf(text.charAt(first)) >= 0) {
       return "'" + text;
     }
     return text;
   }
+
+  /** The characters that start a formula, ASCII and full-width. */
+  private static final String FORMULA_STARTS = "=+-@\t\r\uFF1D\uFF0B\uFF0D\uFF20";
 
   static String cell(Object value) {
     String text = neutralise(value);

@@ -34,5 +34,17 @@ class CsvTest {
     assertThat(Csv.cell("@SUM(A1)")).isEqualTo("'@SUM(A1)");
     assertThat(Csv.cell(-2)).as("numbers stay numbers").isEqualTo("-2");
     assertThat(Csv.cell("plain")).isEqualTo("plain");
+    assertThat(Csv.cell("a-b")).as("only the first character counts").isEqualTo("a-b");
+  }
+
+  @Test
+  void neutralisesFullWidthFormulasAndFormulasAfterSpaces() {
+    assertThat(Csv.neutralise("\uFF1DSUM(A1)")).isEqualTo("'\uFF1DSUM(A1)");
+    assertThat(Csv.neutralise("\uFF0B1")).isEqualTo("'\uFF0B1");
+    assertThat(Csv.neutralise("\uFF0D1")).isEqualTo("'\uFF0D1");
+    assertThat(Csv.neutralise("\uFF20A1")).isEqualTo("'\uFF20A1");
+    assertThat(Csv.neutralise("  =1+1")).isEqualTo("'  =1+1");
+    assertThat(Csv.neutralise("   ")).isEqualTo("   ");
+    assertThat(Csv.neutralise("")).isEmpty();
   }
 }
