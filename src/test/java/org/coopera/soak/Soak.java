@@ -168,7 +168,7 @@ public final class Soak {
   public static Result run(Settings settings, java.io.PrintStream log) throws Exception {
     requireLoopback(settings.base());
     Server server = new Server(settings.base());
-    server.awaitHealthy(Duration.ofMinutes(3));
+    server.awaitHealthy(Duration.ofMinutes(10));
     World world = World.prepare(server);
     log.printf(
         Locale.ROOT,
