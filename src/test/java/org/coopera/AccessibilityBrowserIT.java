@@ -8,6 +8,7 @@ import com.deque.html.axecore.results.CheckedNode;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,10 +21,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.coopera.identity.Grant;
+import org.coopera.identity.internal.AccountService;
+import org.coopera.identity.internal.Totp;
 import org.coopera.support.Browser;
 import org.coopera.support.CooperaIntegrationTest;
 import org.coopera.support.DemoLogins;
+import org.coopera.support.HttpBrowser;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -79,13 +87,13 @@ class AccessibilityBrowserIT {
           // /registry/imports/{id}, which is checked; alone it has no layout to check.
           "/registry/imports/{id}/progress",
           "an htmx fragment of the import's page",
-          // The second step of signing in answers only a session between password and code; the
-          // browsers here are signed in completely (Browser.signIn types the demo code), so these
-          // pages redirect them away. Not checked here yet: a visit needs a half-signed-in browser.
+          // The second step of signing in answers only a session between password and code, which
+          // the crawl's browsers never are (Browser.signIn types the demo code): signInSteps opens
+          // both pages half signed in, shown and with a code refused, and marks them covered.
           "/sign-in/code",
-          "reachable only between the password and the code of a sign-in",
+          "opened by signInSteps, half signed in",
           "/sign-in/enrol",
-          "reachable only between the password and setting up a required second factor");
+          "opened by signInSteps, half signed in");
 
   /** Addresses opened whatever was seen before, and the route whose first link is followed. */
   private record Visit(String path, String follow) {
@@ -106,6 +114,7 @@ class AccessibilityBrowserIT {
   RequestMappingHandlerMapping mapping;
 
   @Autowired JdbcTemplate jdbc;
+  @Autowired AccountService accounts;
 
   private Routes routes;
   private final List<String> failures = new ArrayList<>();
@@ -131,6 +140,7 @@ class AccessibilityBrowserIT {
         }
       }
     }
+    signInSteps();
     for (String language : LANGUAGES) {
       Set<String> missing = new TreeSet<>(routes.htmlPatterns());
       missing.removeAll(covered.get(language));
@@ -384,6 +394,64 @@ class AccessibilityBrowserIT {
                         + ".map(a => a.getAttribute('href'))"
                         + ".filter(h => h.startsWith('/') && !h.startsWith('//'));");
     return links.stream().map(AccessibilityBrowserIT::withoutLanguage).distinct().toList();
+  }
+
+  /**
+   * The two pages of the second step of signing in, as a person sees them between their password
+   * and their code: giving the code of an authenticator already set up, and setting one up (a fund
+   * manager's first sign-in), each shown and then with a wrong code refused. Two accounts of this
+   * test's own, so that the refused codes count against no one else.
+   */
+  private void signInSteps() {
+    String enrolled = account(org.coopera.identity.Role.FUND_MANAGER);
+    try {
+      HttpBrowser http = new HttpBrowser(port);
+      http.signIn(enrolled, DemoLogins.PASSWORD);
+      Matcher secret = SECRET.matcher(http.get("/sign-in/enrol").body());
+      assertThat(secret.find()).as("the enrolment page shows the secret").isTrue();
+      http.post("/sign-in/enrol", "code", Totp.code(secret.group(1), Totp.step(Instant.now())));
+    } catch (Exception e) {
+      throw new IllegalStateException("could not set up the second factor of " + enrolled, e);
+    }
+    for (String language : LANGUAGES) {
+      secondStep(enrolled, "/sign-in/code", language);
+      secondStep(account(org.coopera.identity.Role.FUND_MANAGER), "/sign-in/enrol", language);
+    }
+  }
+
+  private static final Pattern SECRET = Pattern.compile("id=\"two-factor-secret\">([A-Z2-7]+)<");
+
+  private String account(org.coopera.identity.Role role) {
+    String email = "accessibility-" + UUID.randomUUID() + "@example.org";
+    accounts.create(
+        email, "Accessibility Check", DemoLogins.PASSWORD, List.of(Grant.of(role)), false);
+    return email;
+  }
+
+  private void secondStep(String email, String step, String language) {
+    try (Browser browser = Browser.start(port)) {
+      browser.open(withLanguage("/login", language));
+      browser.find(By.id("email")).sendKeys(email);
+      browser.find(By.id("password")).sendKeys(DemoLogins.PASSWORD);
+      browser.click(By.cssSelector("form button[type=submit]"));
+      browser.until(d -> d.getCurrentUrl().contains("/login") ? null : Boolean.TRUE);
+      String where = "[" + language + "] half signed in " + step;
+      if (!pathOf(browser.url()).equals(step)) {
+        failures.add(where + ": the password led to " + browser.url());
+        return;
+      }
+      covered.get(language).add(step);
+      audit(browser.driver(), where, language);
+      browser.find(By.id("code")).sendKeys("000000");
+      browser.click(By.cssSelector("main form button[type=submit]"));
+      browser.until(
+          d -> d.findElements(By.cssSelector("main [role=alert]")).isEmpty() ? null : Boolean.TRUE);
+      if (!"true".equals(browser.find(By.id("code")).getAttribute("aria-invalid"))
+          || browser.find(By.id("code")).getAttribute("aria-describedby") == null) {
+        failures.add(where + " refused: the code field is not marked invalid with its error");
+      }
+      audit(browser.driver(), where + " refused", language);
+    }
   }
 
   /** Submits the form empty and checks the page that refuses it. */
