@@ -173,6 +173,63 @@ class ParallelWritersIT {
   }
 
   @Test
+  void aProjectLosesNoUpdate() throws Exception {
+    // a request submitted by Slovenia and accepted by OHCHR, its assessment waived by the State
+    UUID request = UUID.randomUUID();
+    UUID coordinator =
+        jdbc.sql("select id from account where email = ?")
+            .param(DemoLogins.COORDINATOR_SVN)
+            .query(UUID.class)
+            .single();
+    jdbc.sql(
+            """
+            insert into assistance_request (id, state_iso3, title, status, created_by, submitted_by,
+                submitted_at, created_at, updated_at, assessment_waived_by, assessment_waived_at,
+                assessment_waiver)
+            values (?, 'SVN', ?, 'SUBMITTED', ?, ?, now(), now(), now(), ?, now(),
+                    'Test: the State waived the assessment')
+            """)
+        .params(
+            request, "Parallel project request " + request, coordinator, coordinator, coordinator)
+        .update();
+    jdbc.sql(
+            "insert into assistance_request_provider (id, request_id, organisation_code, answer)"
+                + " values (?, ?, 'OHCHR', 'ACCEPTED')")
+        .params(UUID.randomUUID(), request)
+        .update();
+    String project =
+        """
+        {"title": "%s", "description": "Training of judges", "status": "ACTIVE",
+         "startDate": "2031-03-01", "endDate": "2032-02-28", "budgetAmount": 120000.00,
+         "budgetCurrency": "USD",
+         "partners": [{"organisation": "OHCHR", "role": 2}, {"organisation": "OHCHR", "role": 4}]}
+        """;
+    String id =
+        send(
+                "POST",
+                "/api/v1/projects",
+                DemoLogins.AGENCY_OFFICER,
+                "en",
+                "{\"requestId\": \""
+                    + request
+                    + "\", \"project\": "
+                    + project.formatted("Parallel project")
+                    + "}")
+            .get("id")
+            .asString();
+    race(
+        new ApiSubject(
+            "project",
+            id,
+            "/api/v1/projects/" + id,
+            DemoLogins.AGENCY_OFFICER,
+            "title",
+            "projects.error.stale",
+            (version, text) ->
+                "{\"version\": " + version + ", \"project\": " + project.formatted(text) + "}"));
+  }
+
+  @Test
   void anOfferLosesNoUpdate() throws Exception {
     String id =
         send(
