@@ -23,7 +23,7 @@ import org.coopera.recommendations.importing.CooperaTemplate;
  * recommending State, as UPR Info writes a recommendation made by several States, so the import
  * merges it. Every row is valid.
  */
-final class TemplateFile {
+public final class TemplateFile {
 
   /** States under review, as a file writes them, and their ISO codes. */
   private static final Map<String, String> STATES =
@@ -201,7 +201,7 @@ final class TemplateFile {
   }
 
   /** The file: UTF-8 CSV, the template's heading row and {@code rows} rows. */
-  static byte[] generate(int rows, long seed) {
+  public static byte[] generate(int rows, long seed) {
     TemplateFile file = new TemplateFile(seed);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (Csv csv =

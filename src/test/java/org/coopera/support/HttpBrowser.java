@@ -61,6 +61,54 @@ public final class HttpBrowser {
   }
 
   /**
+   * Posts a multipart form (name, value, name, value...) with one file, and the CSRF token of the
+   * page last read, as a browser sends an upload form.
+   */
+  public HttpResponse<String> upload(
+      String path, String fileField, String fileName, byte[] content, String... fields)
+      throws Exception {
+    String boundary = "----coopera" + java.util.UUID.randomUUID();
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    StringBuilder parts = new StringBuilder();
+    parts.append(part(boundary, "_csrf", csrf(lastPage)));
+    for (int i = 0; i < fields.length; i += 2) {
+      parts.append(part(boundary, fields[i], fields[i + 1]));
+    }
+    parts
+        .append("--")
+        .append(boundary)
+        .append("\r\nContent-Disposition: form-data; name=\"")
+        .append(fileField)
+        .append("\"; filename=\"")
+        .append(fileName)
+        .append("\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+    body.writeBytes(parts.toString().getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(content);
+    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    HttpResponse<String> response =
+        client.send(
+            HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (response.body().contains("name=\"_csrf\"")) {
+      lastPage = response.body();
+    }
+    return response;
+  }
+
+  private static String part(String boundary, String name, String value) {
+    return "--"
+        + boundary
+        + "\r\nContent-Disposition: form-data; name=\""
+        + name
+        + "\"\r\n\r\n"
+        + value
+        + "\r\n";
+  }
+
+  /**
    * Opens the sign-in page and posts e-mail and password, then opens the page it is sent to, as a
    * browser does (signing in renews the CSRF token); the answer of the post.
    */

@@ -172,15 +172,24 @@ public class AssistanceRequests {
     AssistanceRequest current = store.load(id).orElseThrow(() -> new RequestNotFound(id));
     requireCoordinator(user, current);
     current.requireSubmittable();
-    jdbc.sql(
-            """
-            update assistance_request set status = 'SUBMITTED', submitted_by = ?, submitted_at = ?,
-                   updated_at = ?, version = version + 1
-            where id = ? and status = 'DRAFT'
-            """)
-        .params(
-            user.accountId(), Timestamp.from(clock.instant()), Timestamp.from(clock.instant()), id)
-        .update();
+    int submittedNow =
+        jdbc.sql(
+                """
+                update assistance_request set status = 'SUBMITTED', submitted_by = ?,
+                       submitted_at = ?, updated_at = ?, version = version + 1
+                where id = ? and status = 'DRAFT'
+                """)
+            .params(
+                user.accountId(),
+                Timestamp.from(clock.instant()),
+                Timestamp.from(clock.instant()),
+                id)
+            .update();
+    if (submittedNow == 0) {
+      // submitted (or withdrawn) by someone else since it was read: this submission did nothing
+      throw new RequestConflict(
+          "assistance.error.not-draft", store.load(id).orElseThrow().status());
+    }
     AssistanceRequest submitted = store.load(id).orElseThrow();
     notices.addressed(submitted, submitted.providers());
     return submitted;
@@ -199,15 +208,21 @@ public class AssistanceRequests {
       throw new InvalidInputException("assistance.error.reason", "reason");
     }
     Timestamp now = Timestamp.from(clock.instant());
-    jdbc.sql(
-            """
-            update assistance_request set status = 'WITHDRAWN', withdrawn_by = ?, withdrawn_at = ?,
-                   withdrawal_reason = ?, updated_at = ?,
-                   version = version + 1
-            where id = ?
-            """)
-        .params(user.accountId(), now, why, now, id)
-        .update();
+    int withdrawnNow =
+        jdbc.sql(
+                """
+                update assistance_request set status = 'WITHDRAWN', withdrawn_by = ?,
+                       withdrawn_at = ?, withdrawal_reason = ?, updated_at = ?,
+                       version = version + 1
+                where id = ? and status = 'SUBMITTED'
+                """)
+            .params(user.accountId(), now, why, now, id)
+            .update();
+    if (withdrawnNow == 0) {
+      // withdrawn by someone else since it was read: their reason stays, this one is refused
+      throw new RequestConflict(
+          "assistance.error.not-submitted", store.load(id).orElseThrow().status());
+    }
     List<UUID> suspended =
         jdbc.sql(
                 """

@@ -127,10 +127,6 @@ class Account {
     this.passwordHash = passwordHash;
   }
 
-  void preferLanguage(String language) {
-    this.preferredLanguage = language;
-  }
-
   void disable() {
     this.enabled = false;
   }

@@ -34,6 +34,17 @@ interface AccountRepository extends JpaRepository<Account, UUID> {
           + " and a.enabled <> :enabled")
   int setDemoAccountsEnabled(@Param("enabled") boolean enabled);
 
+  /**
+   * Remembers a person's language in one statement: no read of a version to go stale, so two
+   * choices at once (two tabs) never fail, the later one stays; the version goes up, so that an
+   * edit of the account read before is refused instead of writing the old language back.
+   */
+  @Modifying
+  @Query(
+      "update Account a set a.preferredLanguage = :language, a.version = a.version + 1"
+          + " where a.id = :id and (a.preferredLanguage is null or a.preferredLanguage <> :language)")
+  int preferLanguage(@Param("id") UUID id, @Param("language") String language);
+
   @EntityGraph(attributePaths = "roles")
   @Query("select a from Account a where a.id in :ids")
   List<Account> findAllWithRoles(@Param("ids") List<UUID> ids);

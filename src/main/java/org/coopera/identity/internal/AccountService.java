@@ -174,10 +174,7 @@ public class AccountService {
 
   @Transactional
   public void preferLanguage(UUID id, String language) {
-    Account account = load(id);
-    if (!language.equals(account.preferredLanguage())) {
-      account.preferLanguage(language);
-    }
+    accounts.preferLanguage(id, language);
   }
 
   @Transactional(readOnly = true)
