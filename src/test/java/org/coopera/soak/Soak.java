@@ -827,23 +827,22 @@ public final class Soak {
                 200);
         case 4 ->
             call("page: State profile", server.http, server.get("/states/" + state, null), 200);
-        case 5 ->
-            call(
-                "api: dashboard",
-                server.http,
-                server.get(
-                    "/api/v1/stats/"
-                        + world.dashboards.get(random.nextInt(world.dashboards.size())),
-                    null),
-                200);
-        case 6 ->
-            call(
-                "page: dashboard",
-                server.http,
-                server.get(
-                    "/dashboards/" + world.dashboards.get(random.nextInt(world.dashboards.size())),
-                    null),
-                200);
+        case 5 -> {
+          String dashboard = world.dashboards.get(random.nextInt(world.dashboards.size()));
+          call(
+              "api: dashboard " + dashboard,
+              server.http,
+              server.get("/api/v1/stats/" + dashboard, null),
+              200);
+        }
+        case 6 -> {
+          String dashboard = world.dashboards.get(random.nextInt(world.dashboards.size()));
+          call(
+              "page: dashboard " + dashboard,
+              server.http,
+              server.get("/dashboards/" + dashboard, null),
+              200);
+        }
         default -> call("page: home", server.http, server.get("/", null), 200);
       }
     }
