@@ -172,6 +172,118 @@ class ParallelWritersIT {
     }
   }
 
+  /**
+   * Officers of the same provider answer a request at once, each with the version of the answer
+   * they read: one answer is kept, the others are refused in their language, and none overwrites
+   * it; an answer with the version read afterwards changes it.
+   */
+  @Test
+  void aProviderAnswersOnce() throws Exception {
+    String body =
+        """
+        {"state":"SVN","title":"Parallel answers %s","summary":"Why","areas":["POLICE"],
+         "forms":["TRAINING"],"languages":["en"],"priorities":["First"],"providers":["org:OHCHR"],
+         "confidential":false}
+        """
+            .formatted(UUID.randomUUID());
+    String id =
+        send("POST", "/api/v1/assistance/requests", DemoLogins.COORDINATOR_SVN, "en", body)
+            .get("id")
+            .asString();
+    String path = "/api/v1/assistance/requests/" + id;
+    send("POST", path + "/submit", DemoLogins.COORDINATOR_SVN, "en", null);
+    long read =
+        send("GET", path, DemoLogins.AGENCY_OFFICER, "en", null)
+            .get("providers")
+            .get(0)
+            .get("version")
+            .asLong();
+    long mark = lastAudit();
+    List<Answer> answers =
+        parallel(
+            w ->
+                new Prepared(
+                    () -> {
+                      HttpResponse<String> r =
+                          call(
+                              "POST",
+                              path + "/answer",
+                              DemoLogins.AGENCY_OFFICER,
+                              language(w),
+                              "{\"answer\": \"%s\", \"note\": \"%s\", \"version\": %d}"
+                                  .formatted(
+                                      w % 2 == 0 ? "accepted" : "declined", marker(1, w), read));
+                      String detail =
+                          r.statusCode() == 409
+                              ? json.readTree(r.body()).get("detail").asString()
+                              : null;
+                      return new Answer(r.statusCode() == 200, r.statusCode(), detail, r.body());
+                    }));
+    List<Integer> acknowledged = new ArrayList<>();
+    for (int w = 0; w < WRITERS; w++) {
+      Answer a = answers.get(w);
+      if (a.acknowledged()) {
+        acknowledged.add(w);
+      } else {
+        assertThat(a.status()).as(a.body()).isEqualTo(409);
+        assertThat(a.message()).isEqualTo(message("assistance.error.answered-meanwhile", w));
+      }
+    }
+    assertThat(acknowledged).as("answers acknowledged").hasSize(1);
+    String providerRow =
+        jdbc.sql("select id::text from assistance_request_provider where request_id = ?::uuid")
+            .param(id)
+            .query(String.class)
+            .single();
+    assertThat(
+            jdbc.sql("select answer_note from assistance_request_provider where id = ?::uuid")
+                .param(providerRow)
+                .query(String.class)
+                .single())
+        .isEqualTo(marker(1, acknowledged.get(0)));
+    assertThat(
+            jdbc.sql(
+                    """
+                    select count(distinct transaction_id) from audit_entry
+                    where table_name = 'assistance_request_provider' and record_id = ?
+                      and operation = 'UPDATE' and id > ?
+                    """)
+                .params(providerRow, mark)
+                .query(Long.class)
+                .single())
+        .isEqualTo(1);
+    // the stale version is still refused; the version read now changes the answer
+    assertThat(
+            call(
+                    "POST",
+                    path + "/answer",
+                    DemoLogins.AGENCY_OFFICER,
+                    "en",
+                    "{\"answer\": \"declined\", \"version\": %d}".formatted(read))
+                .statusCode())
+        .isEqualTo(409);
+    long now =
+        send("GET", path, DemoLogins.AGENCY_OFFICER, "en", null)
+            .get("providers")
+            .get(0)
+            .get("version")
+            .asLong();
+    assertThat(now).isEqualTo(read + 1);
+    assertThat(
+            send(
+                    "POST",
+                    path + "/answer",
+                    DemoLogins.AGENCY_OFFICER,
+                    "en",
+                    "{\"answer\": \"declined\", \"note\": \"second thoughts\", \"version\": %d}"
+                        .formatted(now))
+                .get("providers")
+                .get(0)
+                .get("note")
+                .asString())
+        .isEqualTo("second thoughts");
+  }
+
   @Test
   void aProjectLosesNoUpdate() throws Exception {
     // a request submitted by Slovenia and accepted by OHCHR, its assessment waived by the State

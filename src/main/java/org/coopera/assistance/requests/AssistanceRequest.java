@@ -55,7 +55,8 @@ public record AssistanceRequest(
       String name,
       String answer,
       String answerNote,
-      Instant answeredAt) {
+      Instant answeredAt,
+      long version) {
 
     /** {@code org:OHCHR} or {@code state:FRA}, as forms and the API name a provider. */
     public String key() {
@@ -85,6 +86,15 @@ public record AssistanceRequest(
   }
 
   /** Whether this person answers for a provider the submitted request addresses. */
+  /** The version of the first provider row this person answers for, or null if none. */
+  public Long answerVersion(CooperaUser user) {
+    return providers.stream()
+        .filter(p -> p.answeredBy(user))
+        .map(Provider::version)
+        .findFirst()
+        .orElse(null);
+  }
+
   public boolean isAddressedProvider(CooperaUser user) {
     return status != Status.DRAFT && providers.stream().anyMatch(p -> p.answeredBy(user));
   }

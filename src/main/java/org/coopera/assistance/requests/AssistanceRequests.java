@@ -242,6 +242,16 @@ public class AssistanceRequests {
 
   /** An addressed provider accepts or declines a submitted request. */
   public AssistanceRequest answer(UUID id, String answer, String note, CooperaUser user) {
+    return answer(id, answer, note, null, user);
+  }
+
+  /**
+   * A provider the request addresses accepts or declines it. {@code version} is the version of the
+   * provider's answer the person read (null: as this request reads it); an answer given by someone
+   * else of the same provider since then is not overwritten: this one is refused.
+   */
+  public AssistanceRequest answer(
+      UUID id, String answer, String note, Long version, CooperaUser user) {
     AssistanceRequest current = store.load(id).orElseThrow(() -> new RequestNotFound(id));
     List<Provider> mine = current.providers().stream().filter(p -> p.answeredBy(user)).toList();
     if (current.status() == AssistanceRequest.Status.DRAFT || mine.isEmpty()) {
@@ -252,20 +262,29 @@ public class AssistanceRequests {
     if (!value.equals("ACCEPTED") && !value.equals("DECLINED")) {
       throw new InvalidInputException("assistance.error.answer", "answer");
     }
+    if (version != null && version != mine.get(0).version()) {
+      throw new RequestConflict("assistance.error.answered-meanwhile", current.status());
+    }
     for (Provider p : mine) {
-      jdbc.sql(
-              """
-              update assistance_request_provider set answer = ?, answer_note = ?, answered_by = ?,
-                     answered_at = ?, version = version + 1
-              where id = ?
-              """)
-          .params(
-              value,
-              Vocabulary.clean(note),
-              user.accountId(),
-              Timestamp.from(clock.instant()),
-              p.id())
-          .update();
+      int answeredNow =
+          jdbc.sql(
+                  """
+                  update assistance_request_provider set answer = ?, answer_note = ?,
+                         answered_by = ?, answered_at = ?, version = version + 1
+                  where id = ? and version = ?
+                  """)
+              .params(
+                  value,
+                  Vocabulary.clean(note),
+                  user.accountId(),
+                  Timestamp.from(clock.instant()),
+                  p.id(),
+                  p.version())
+              .update();
+      if (answeredNow == 0) {
+        // answered by someone else of the same provider since it was read: theirs stays
+        throw new RequestConflict("assistance.error.answered-meanwhile", current.status());
+      }
     }
     AssistanceRequest answered = store.load(id).orElseThrow();
     notices.answered(answered, mine.get(0).name(), value);

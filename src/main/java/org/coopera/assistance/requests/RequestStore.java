@@ -81,7 +81,8 @@ class RequestStore {
     jdbc.sql(
             """
             select p.request_id, p.id, p.organisation_code, p.provider_state,
-                   coalesce(o.name, s.name) as name, p.answer, p.answer_note, p.answered_at
+                   coalesce(o.name, s.name) as name, p.answer, p.answer_note, p.answered_at,
+                   p.version
             from assistance_request_provider p
             left join organisation o on o.code = p.organisation_code
             left join state s on s.iso3 = p.provider_state
@@ -100,7 +101,8 @@ class RequestStore {
                           rs.getString("name"),
                           rs.getString("answer"),
                           rs.getString("answer_note"),
-                          instant(rs.getTimestamp("answered_at"))));
+                          instant(rs.getTimestamp("answered_at")),
+                          rs.getLong("version")));
             });
     List<AssistanceRequest> loaded = new ArrayList<>();
     for (UUID id : ids) {

@@ -71,8 +71,8 @@ class AssistanceRequestTest {
         List.of(),
         List.of(),
         List.of(
-            new Provider(UUID.randomUUID(), "OHCHR", null, "OHCHR", "PENDING", null, null),
-            new Provider(UUID.randomUUID(), null, "FRA", "France", "PENDING", null, null)),
+            new Provider(UUID.randomUUID(), "OHCHR", null, "OHCHR", "PENDING", null, null, 0),
+            new Provider(UUID.randomUUID(), null, "FRA", "France", "PENDING", null, null, 0)),
         status == Status.DRAFT ? null : Instant.now(),
         null,
         null,

@@ -26,7 +26,7 @@ record RequestJson(
     Instant updatedAt,
     long version) {
 
-  record ProviderJson(String provider, String name, String answer, String note) {}
+  record ProviderJson(String provider, String name, String answer, String note, long version) {}
 
   static RequestJson of(AssistanceRequest r) {
     return new RequestJson(
@@ -43,7 +43,7 @@ record RequestJson(
         r.recommendations().stream().map(x -> x.code()).toList(),
         r.clusters().stream().map(c -> c.id()).toList(),
         r.providers().stream()
-            .map(p -> new ProviderJson(p.key(), p.name(), p.answer(), p.answerNote()))
+            .map(p -> new ProviderJson(p.key(), p.name(), p.answer(), p.answerNote(), p.version()))
             .toList(),
         r.submittedAt(),
         r.withdrawnAt(),

@@ -58,6 +58,7 @@ class RequestPageModel {
         "answerer",
         request.status() == AssistanceRequest.Status.SUBMITTED
             && request.isAddressedProvider(user));
+    model.addAttribute("answerVersion", request.answerVersion(user));
     if (request.isOfficial(user) && request.status().editable()) {
       model.addAttribute(
           "suggestions",

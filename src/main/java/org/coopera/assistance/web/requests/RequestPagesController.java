@@ -148,10 +148,14 @@ class RequestPagesController {
       @PathVariable UUID id,
       @RequestParam(required = false) String answer,
       @RequestParam(required = false) String note,
+      @RequestParam(required = false) Long version,
       @AuthenticationPrincipal CooperaUser user,
       RedirectAttributes redirect) {
     return step(
-        id, redirect, "assistance.request.answered", () -> requests.answer(id, answer, note, user));
+        id,
+        redirect,
+        "assistance.request.answered",
+        () -> requests.answer(id, answer, note, version, user));
   }
 
   @PostMapping("/assistance/requests/{id}/providers")

@@ -80,7 +80,11 @@ class RequestsApiController {
 
   record WithdrawJson(String reason) {}
 
-  record AnswerJson(String answer, String note) {}
+  /**
+   * An answer; {@code version} is the provider's answer's version as read (optional: without it,
+   * the answer as this call reads it), so that an answer given meanwhile is not overwritten.
+   */
+  record AnswerJson(String answer, String note, Long version) {}
 
   record AddressJson(String provider) {}
 
@@ -188,7 +192,7 @@ class RequestsApiController {
       @PathVariable UUID id,
       @RequestBody AnswerJson body,
       @AuthenticationPrincipal CooperaUser user) {
-    return RequestJson.of(requests.answer(id, body.answer(), body.note(), user));
+    return RequestJson.of(requests.answer(id, body.answer(), body.note(), body.version(), user));
   }
 
   @PostMapping("/requests/{id}/providers")
