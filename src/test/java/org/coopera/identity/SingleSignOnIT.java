@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.coopera.identity.internal.LoginThrottle;
 import org.coopera.support.CooperaIntegrationTest;
 import org.coopera.support.DemoLogins;
 import org.coopera.support.TestIdentityProvider;
@@ -67,6 +68,7 @@ class SingleSignOnIT {
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
+  @Autowired LoginThrottle throttle;
 
   @BeforeEach
   void allowCoopera() {
@@ -99,6 +101,17 @@ class SingleSignOnIT {
     assertThat(browser.send(coopera("/workspace/PRY")).statusCode()).isIn(403, 404);
     assertThat(grantsOf(email)).containsExactly("STATE_COORDINATOR@SVN by provider");
     assertThat(linkedAccounts(email)).isEqualTo(1);
+    assertThat(
+            jdbc.sql(
+                    "select actor from audit_entry e join external_identity x"
+                        + " on e.table_name = 'external_identity' and e.record_id = x.id::text"
+                        + " join account a on a.id = x.account_id"
+                        + " where a.email = ? and e.operation = 'INSERT'")
+                .param(email)
+                .query(String.class)
+                .list())
+        .as("the link is in the audit trail")
+        .containsExactly("system");
     assertThat(
             jdbc.sql("select count(*) from account where email = ? and password_hash is null")
                 .param(email)
@@ -200,6 +213,19 @@ class SingleSignOnIT {
 
     assertRefused(page, "disabled", "Your Coopera account is disabled");
     assertThat(browser.open(coopera("/workspace/SVN")).uri().getPath()).isEqualTo("/login");
+  }
+
+  @Test
+  void anAccountLockedByFailedSignInsIsRefusedWhateverTheProviderSays() throws Exception {
+    String email = person("locked-" + UUID.randomUUID(), true, List.of("coopera-svn"), null);
+    new Browser().signInAtProvider(nameOf(email));
+    for (int i = 0; i < 5; i++) {
+      throttle.recordFailure(email, "203.0.113.9");
+    }
+
+    HttpResponse<String> page = new Browser().signInAtProvider(nameOf(email));
+
+    assertRefused(page, "locked", "Too many failed attempts were made on your account");
   }
 
   @Test
