@@ -147,6 +147,31 @@ class Account {
     }
   }
 
+  /**
+   * Makes the roles granted by an identity provider's group mapping the given ones: those it
+   * granted before and no longer maps are removed, those it maps and the account does not hold are
+   * added as granted by it. Roles granted in Coopera are never removed here, and a role the account
+   * already holds stays as it was granted. Whether anything changed.
+   */
+  boolean syncGrantsFrom(String issuer, Collection<Grant> mapped) {
+    Set<Grant> wanted = new LinkedHashSet<>(mapped);
+    boolean changed =
+        roles.removeIf(r -> issuer.equals(r.grantedBy()) && !wanted.contains(r.toGrant()));
+    List<Grant> held = grants();
+    for (Grant grant : wanted) {
+      if (!held.contains(grant)) {
+        roles.add(new RoleAssignment(this, grant, issuer));
+        changed = true;
+      }
+    }
+    return changed;
+  }
+
+  /** Whether the account would hold any role once {@link #syncGrantsFrom} had run. */
+  boolean wouldHoldRolesAfterSync(String issuer, Collection<Grant> mapped) {
+    return !mapped.isEmpty() || roles.stream().anyMatch(r -> !issuer.equals(r.grantedBy()));
+  }
+
   void grant(Grant grant) {
     if (!grants().contains(grant)) {
       roles.add(new RoleAssignment(this, grant));

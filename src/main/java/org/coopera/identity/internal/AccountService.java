@@ -244,7 +244,7 @@ public class AccountService {
         .orElseThrow(() -> new AccountException("accounts.error.not-found", null));
   }
 
-  private static String checkEmail(String email) {
+  static String checkEmail(String email) {
     if (email == null || email.isBlank()) {
       throw new AccountException("accounts.error.email-required", "email");
     }

@@ -8,10 +8,11 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
- * Someone whose password was right but who has not yet given their second factor: not
- * authenticated, holding no role, able to reach only the second-step pages and sign-out ({@link
- * SecondFactorGate}). It keeps the password sign-in, which becomes the session's authentication
- * once the code is right. Stored in the session, so serialisable.
+ * Someone whose password was right (or whom an identity provider vouched for, {@link SingleSignOn})
+ * but who has not yet given their second factor: not authenticated, holding no role, able to reach
+ * only the second-step pages and sign-out ({@link SecondFactorGate}). It keeps the first step's
+ * sign-in, which becomes the session's authentication once the code is right. Stored in the
+ * session, so serialisable.
  */
 public final class PendingSecondFactor extends AbstractAuthenticationToken {
 

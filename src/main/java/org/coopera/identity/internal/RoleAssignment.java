@@ -15,7 +15,11 @@ import org.coopera.identity.Role;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** One role held by an account, with its scope. Part of the {@link Account} aggregate. */
+/**
+ * One role held by an account, with its scope and where it came from: granted in Coopera, or by the
+ * group mapping of an identity provider ({@link #grantedBy()}). Part of the {@link Account}
+ * aggregate.
+ */
 @Entity
 @Table(name = "role_assignment")
 class RoleAssignment {
@@ -37,10 +41,19 @@ class RoleAssignment {
   @Column(name = "organisation_code")
   private String organisationCode;
 
+  /** The issuer of the identity provider whose group mapping granted it; null if granted here. */
+  @Column(name = "granted_by")
+  private String grantedBy;
+
   protected RoleAssignment() {}
 
   RoleAssignment(Account account, Grant grant) {
+    this(account, grant, null);
+  }
+
+  RoleAssignment(Account account, Grant grant, String grantedBy) {
     this.id = UUID.randomUUID();
+    this.grantedBy = grantedBy;
     this.account = account;
     this.role = grant.role();
     this.stateIso3 = grant.stateIso3();
@@ -49,6 +62,10 @@ class RoleAssignment {
 
   Role role() {
     return role;
+  }
+
+  String grantedBy() {
+    return grantedBy;
   }
 
   Grant toGrant() {

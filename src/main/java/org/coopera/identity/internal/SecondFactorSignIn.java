@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import org.coopera.identity.CooperaUser;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -54,6 +55,29 @@ public class SecondFactorSignIn implements AuthenticationSuccessHandler {
     }
     save(new PendingSecondFactor(authentication, !enabled), request, response);
     response.sendRedirect(request.getContextPath() + (enabled ? CODE_PAGE : ENROL_PAGE));
+  }
+
+  /**
+   * After an identity provider vouched for the person: signed in as after a right password (the
+   * same principal, so every authorization check reads it alike), or pending the second factor,
+   * unless the provider is trusted with it and checked one.
+   */
+  void onProviderSignIn(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      CooperaUser user,
+      Object details,
+      boolean secondFactorByProvider)
+      throws IOException, ServletException {
+    UsernamePasswordAuthenticationToken signedIn =
+        UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
+    signedIn.setDetails(details);
+    save(signedIn, request, response);
+    if (secondFactorByProvider) {
+      preferredLanguage.onAuthenticationSuccess(request, response, signedIn);
+    } else {
+      onAuthenticationSuccess(request, response, signedIn);
+    }
   }
 
   /** The pending sign-in of this request's session, if it is one. */

@@ -36,7 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code Authorization: Bearer}, no cookies, so no CSRF. The pages use a session cookie after a
  * form sign-in, with CSRF tokens on every form, a new session id at sign-in and throttled failures,
  * and a second step asking a one-time code of those who have a second factor or whose roles require
- * one ({@link SecondFactorSignIn}).
+ * one ({@link SecondFactorSignIn}). Where OpenID Connect providers are configured, people may also
+ * sign in through them ({@link SingleSignOn}), ending in the same session and second step.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -117,6 +118,7 @@ class SecurityConfiguration {
       SessionRegistry registry,
       List<PublicPaths> publicPaths,
       SecondFactorSignIn secondFactor,
+      SingleSignOn singleSignOn,
       @Value("${coopera.session.absolute-timeout:12h}") Duration sessionLifetime,
       Clock clock)
       throws Exception {
@@ -135,7 +137,7 @@ class SecurityConfiguration {
                     .hasRole(Role.ADMINISTRATOR.name())
                     .anyRequest()
                     .authenticated())
-        .authenticationManager(authenticationManager)
+        .authenticationManager(singleSignOn.withProviders(authenticationManager))
         .formLogin(
             form ->
                 form.loginPage("/login")
@@ -156,6 +158,7 @@ class SecurityConfiguration {
             new SessionLifetime(sessionLifetime, clock), SecurityContextHolderFilter.class)
         .addFilterBefore(new SecondFactorGate(), AuthorizationFilter.class)
         .headers(this::secureHeaders);
+    singleSignOn.configure(http);
     return http.build();
   }
 
