@@ -5,6 +5,8 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -43,7 +45,8 @@ public class DatabaseBackup {
     Path partial = archive.resolveSibling(archive.getFileName() + ".partial");
     try {
       Manifest manifest;
-      try (OutputStream file = Files.newOutputStream(partial);
+      create(partial);
+      try (OutputStream file = Files.newOutputStream(partial, StandardOpenOption.WRITE);
           ZipOutputStream zip = new ZipOutputStream(file)) {
         manifest = dump(zip);
       }
@@ -51,6 +54,19 @@ public class DatabaseBackup {
       return manifest;
     } finally {
       Files.deleteIfExists(partial);
+    }
+  }
+
+  /**
+   * The archive holds password hashes, second-factor secrets and every attached file: readable by
+   * its owner only, where the file system has POSIX permissions.
+   */
+  private static void create(Path file) throws IOException {
+    if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      Files.createFile(
+          file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    } else {
+      Files.createFile(file);
     }
   }
 

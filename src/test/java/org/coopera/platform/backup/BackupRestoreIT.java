@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.Map;
@@ -59,6 +60,10 @@ class BackupRestoreIT {
   void aBackupRestoredIntoAFreshDatabaseHoldsTheSameRowsAndServesThem() throws Exception {
     Path archive = temp.resolve("coopera.zip");
     Map<String, String> source = backUpQuietly(archive);
+    assertThat(Files.getPosixFilePermissions(archive))
+        .as("it holds password hashes and second-factor secrets")
+        .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+    assertThat(temp.resolve("coopera.zip.partial")).doesNotExist();
     UUID file =
         jdbc.sql("select file_id from stored_file_content order by length(content) desc limit 1")
             .query(UUID.class)
