@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
  * when complete: a failed backup leaves no file that looks like one.
  */
 @Component
-public class DatabaseBackup {
+class DatabaseBackup {
 
   private final DataSource dataSource;
 

@@ -18,9 +18,12 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Arrays;
 import java.util.Enumeration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
@@ -129,6 +132,51 @@ class BackupRestoreIT {
         .startsWith("The database is not empty")
         .contains("nothing was changed");
     assertThat(digestsOf(data)).as("the refused restore changed nothing").isEqualTo(before);
+
+    // the backup command as an operator runs it, in a JVM of its own that stops when done, on the
+    // restored database: the rows it backs up are the original's
+    Path backups = Files.createDirectory(temp.resolve("backups"));
+    Path log = temp.resolve("backup-command.log");
+    Process command =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                CooperaApplication.class.getName(),
+                "--spring.datasource.url=",
+                "--spring.main.banner-mode=off",
+                "--coopera.demo=true",
+                "--coopera.database.data-directory=" + data,
+                "--coopera.search.index-directory=" + data.resolveSibling("restored-index"),
+                "--coopera.backup.to=" + backups)
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
+    assertThat(command.waitFor(5, TimeUnit.MINUTES)).as("the command stops").isTrue();
+    assertThat(command.exitValue()).as("exit status (see %s)", log).isZero();
+    List<Path> written;
+    try (Stream<Path> files = Files.list(backups)) {
+      written = files.toList();
+    }
+    assertThat(written).hasSize(1);
+    assertThat(written.get(0).getFileName().toString())
+        .matches("coopera-backup-\\d{8}-\\d{6}Z\\.zip");
+    Manifest first;
+    Manifest again;
+    try (BackupArchive one = BackupArchive.open(archive);
+        BackupArchive two = BackupArchive.open(written.get(0))) {
+      first = one.manifest();
+      again = two.manifest();
+    }
+    assertThat(again.schemaVersion()).isEqualTo(first.schemaVersion());
+    for (String table :
+        List.of("recommendation", "recommendation_text", "stored_file", "stored_file_content")) {
+      assertThat(entry(again, table)).as(table).isEqualTo(entry(first, table));
+    }
+  }
+
+  private static Manifest.TableEntry entry(Manifest manifest, String table) {
+    return manifest.tables().stream().filter(t -> t.name().equals(table)).findFirst().orElseThrow();
   }
 
   @Test

@@ -40,13 +40,15 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Every released schema version upgrades to the latest one and gives the database a fresh install
- * builds: the same schema, line for line of the catalogue ({@link SchemaSnapshot}), and the same
- * rows written by the migrations themselves (reference data; {@link TableDigests}). Flyway runs as
- * the application runs it (the application's own {@link Flyway} bean's configuration: its Java
- * migrations, the audit trigger callback), on databases of the shared test context's server: a
- * chain is migrated one version at a time, each version copied aside with {@code CREATE DATABASE
- * ... TEMPLATE}, and each copy migrated to the latest.
+ * Every released schema version upgrades to the latest one and then matches the database a fresh
+ * install builds: the same schema, line for line of the catalogue ({@link SchemaSnapshot}), and the
+ * same rows written by the migrations themselves (reference data; {@link TableDigests}), the audit
+ * trail and the time a migration ran aside. Flyway runs as the application runs it (the
+ * application's own {@link Flyway} bean's configuration: its Java migrations, the audit trigger
+ * callback; before V10, the callback of that time), on databases of the shared test context's
+ * server: a chain is migrated one version at a time, each version copied aside with {@code CREATE
+ * DATABASE ... TEMPLATE}, and each copy migrated to the latest. The backups of released versions in
+ * {@code src/test/resources/backups} restore and upgrade too.
  */
 @CooperaIntegrationTest
 class MigrationUpgradesIT {
