@@ -15,10 +15,13 @@ public class CooperaApplication {
   public static void main(String[] args) {
     SpringApplication application = new SpringApplication(CooperaApplication.class);
     List<String> arguments = new ArrayList<>(Arrays.asList(args));
-    if (arguments.contains("--coopera.generate.run=true")
-        && arguments.stream().noneMatch(a -> a.startsWith("--server.port="))) {
-      // The data generator's command (org.coopera.generator) serves no page: a free port, so that
-      // it runs beside a server on the usual one.
+    boolean command =
+        arguments.contains("--coopera.generate.run=true")
+            || arguments.stream().anyMatch(a -> a.startsWith("--coopera.backup.to="));
+    if (command && arguments.stream().noneMatch(a -> a.startsWith("--server.port="))) {
+      // The commands (the data generator, org.coopera.generator; the backup,
+      // org.coopera.platform.backup) serve no page: a free port, so that they run beside a server
+      // on the usual one.
       arguments.add("--server.port=0");
     }
     application.run(arguments.toArray(String[]::new));

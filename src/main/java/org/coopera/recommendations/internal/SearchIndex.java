@@ -25,9 +25,12 @@ public class SearchIndex {
 
   SearchIndex(
       EntityManagerFactory entityManagerFactory,
-      @Value("${coopera.search.rebuild:false}") boolean rebuildAtStart) {
+      @Value("${coopera.search.rebuild:false}") boolean rebuildAtStart,
+      @Value("${coopera.restore.from:}") String restoredFrom) {
     this.entityManagerFactory = entityManagerFactory;
-    this.rebuildAtStart = rebuildAtStart;
+    // a database restored at this start (org.coopera.platform.backup) may hold as many
+    // recommendations as an old index, but not the same: rebuild
+    this.rebuildAtStart = rebuildAtStart || !restoredFrom.isBlank();
   }
 
   /** Checks the index against the database, rebuilding it when asked or when they differ. */
@@ -47,7 +50,7 @@ public class SearchIndex {
       em.close();
     }
     if (rebuildAtStart) {
-      log.info("Rebuilding the search index as asked (coopera.search.rebuild=true)");
+      log.info("Rebuilding the search index as asked (coopera.search.rebuild=true, or a restore)");
       rebuild();
     } else if (inDatabase != inIndex) {
       log.warn(
