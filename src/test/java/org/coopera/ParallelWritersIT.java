@@ -511,6 +511,63 @@ class ParallelWritersIT {
             (version, text) -> event.formatted(text, ", \"version\": " + version)));
   }
 
+  /** A participant's details and scores, changed by several who run the event at once. */
+  @Test
+  void aParticipantLosesNoUpdate() throws Exception {
+    String id =
+        send(
+                "POST",
+                "/api/v1/capacity/events",
+                DemoLogins.AGENCY_OFFICER,
+                "en",
+                """
+                {"title": "Parallel scores", "kind": "WORKSHOP", "treaty": "crpd",
+                 "startsOn": "2034-05-01", "endsOn": "2034-05-02", "place": "Dakar",
+                 "organisers": "OHCHR", "passMark": 70}
+                """)
+            .get("id")
+            .asString();
+    String participant =
+        "{\"fullName\": \"Awa Diop\", \"state\": \"SEN\", \"institution\": \"%s\"%s}";
+    String pid =
+        send(
+                "POST",
+                "/api/v1/capacity/events/" + id + "/participants",
+                DemoLogins.AGENCY_OFFICER,
+                "en",
+                participant.formatted("Ministry of Justice", ""))
+            .get("id")
+            .asString();
+    String path = "/api/v1/capacity/events/" + id + "/participants/" + pid;
+    race(
+        new ApiSubject(
+            "event_participant",
+            pid,
+            path,
+            DemoLogins.AGENCY_OFFICER,
+            "institution",
+            "capacity.error.stale",
+            (version, text) ->
+                participant.formatted(text, ", \"attended\": true, \"version\": " + version)) {
+          @Override
+          public Read read(int w) throws Exception {
+            JsonNode event =
+                send(
+                    "GET",
+                    "/api/v1/capacity/events/" + id,
+                    DemoLogins.AGENCY_OFFICER,
+                    language(w),
+                    null);
+            for (JsonNode p : event.get("participants")) {
+              if (p.get("id").asString().equals(pid)) {
+                return new Read(p.get("version").asLong(), p.get("institution").asString());
+              }
+            }
+            throw new AssertionError("the event does not list participant " + pid);
+          }
+        });
+  }
+
   @Test
   void aLibraryResourceLosesNoUpdate() throws Exception {
     String resource = "{\"title\": \"%s\", \"kind\": \"GUIDE\", \"audience\": \"TRAINERS\"%s}";
@@ -761,7 +818,7 @@ class ParallelWritersIT {
   }
 
   /** An aggregate changed with PUT over the API by the bearer of a personal token. */
-  final class ApiSubject implements Subject {
+  class ApiSubject implements Subject {
     private final String table;
     private final String id;
     private final String path;

@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.coopera.assistance.ProjectLookup;
 import org.coopera.identity.CooperaUser;
 import org.coopera.identity.Role;
+import org.coopera.platform.InvalidInputException;
 import org.coopera.reference.ReferenceData;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -83,7 +84,8 @@ public class TrainingEvents {
       boolean attended,
       Integer preScore,
       Integer postScore,
-      boolean certified) {}
+      boolean certified,
+      long version) {}
 
   /**
    * The learning gain of an event over the participants with both scores: the mean score before and
@@ -118,7 +120,22 @@ public class TrainingEvents {
       String role,
       Boolean attended,
       Integer preScore,
-      Integer postScore) {}
+      Integer postScore,
+      Long version) {
+
+    /** A participant to add: a new row has no version yet. */
+    public ParticipantDraft(
+        String fullName,
+        String email,
+        String state,
+        String institution,
+        String role,
+        Boolean attended,
+        Integer preScore,
+        Integer postScore) {
+      this(fullName, email, state, institution, role, attended, preScore, postScore, null);
+    }
+  }
 
   /** An event that does not exist. */
   public static class EventNotFound extends RuntimeException {
@@ -254,19 +271,24 @@ public class TrainingEvents {
   }
 
   /**
-   * Records a participant's attendance and scores (and corrects their details) before completion.
+   * Records a participant's attendance and scores (and corrects their details) before completion,
+   * from the version read: a change made meanwhile by someone else is not overwritten.
    */
   public Participant updateParticipant(
       UUID eventId, UUID participantId, ParticipantDraft d, CooperaUser user) {
     requireManager(user);
     requireOpen(eventId);
     EventInput.CheckedParticipant c = input.participant(d);
+    if (d.version() == null) {
+      throw new InvalidInputException("capacity.error.version", "version");
+    }
     int changed =
         jdbc.sql(
                 """
                 update event_participant set full_name = ?, email = ?, state_iso3 = ?,
-                  institution = ?, role = ?, attended = ?, pre_score = ?, post_score = ?
-                where id = ? and event_id = ?
+                  institution = ?, role = ?, attended = ?, pre_score = ?, post_score = ?,
+                  version = version + 1
+                where id = ? and event_id = ? and version = ?
                 """)
             .params(
                 c.name(),
@@ -278,10 +300,20 @@ public class TrainingEvents {
                 c.pre(),
                 c.post(),
                 participantId,
-                eventId)
+                eventId,
+                d.version())
             .update();
     if (changed == 0) {
-      throw new EventNotFound(eventId);
+      boolean exists =
+          jdbc.sql("select count(*) from event_participant where id = ? and event_id = ?")
+                  .params(participantId, eventId)
+                  .query(Long.class)
+                  .single()
+              > 0;
+      if (!exists) {
+        throw new EventNotFound(eventId);
+      }
+      throw new EventRefused("capacity.error.stale");
     }
     touch(eventId);
     return participants(eventId).stream()
@@ -501,7 +533,8 @@ public class TrainingEvents {
                     rs.getBoolean("attended"),
                     rs.getObject("pre_score", Integer.class),
                     rs.getObject("post_score", Integer.class),
-                    rs.getBoolean("certified")))
+                    rs.getBoolean("certified"),
+                    rs.getLong("version")))
         .list();
   }
 

@@ -148,11 +148,12 @@ class CapacityPagesController {
       String role,
       Boolean attended,
       Integer preScore,
-      Integer postScore) {
+      Integer postScore,
+      Long version) {
 
     TrainingEvents.ParticipantDraft draft() {
       return new TrainingEvents.ParticipantDraft(
-          fullName, email, state, institution, role, attended, preScore, postScore);
+          fullName, email, state, institution, role, attended, preScore, postScore, version);
     }
   }
 
