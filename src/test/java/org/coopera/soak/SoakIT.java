@@ -6,6 +6,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 import org.coopera.support.CooperaIntegrationTest;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -66,5 +67,14 @@ class SoakIT {
                 .query(Long.class)
                 .single())
         .isZero();
+  }
+
+  /**
+   * The other tests share this application: the demo coordinators' profiles list no token of the
+   * soak's (the soak's requests and actions stay, as any test's writes do).
+   */
+  @AfterAll
+  static void forgetTheSoaksTokens(@Autowired JdbcClient jdbc) {
+    jdbc.sql("delete from api_token where name = 'soak' and revoked_at is not null").update();
   }
 }
