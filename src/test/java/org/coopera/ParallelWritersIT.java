@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import org.coopera.support.CooperaIntegrationTest;
 import org.coopera.support.DemoLogins;
 import org.coopera.support.HttpBrowser;
@@ -100,55 +101,21 @@ class ParallelWritersIT {
    */
   @Test
   void aRequestIsSubmittedAndWithdrawnOnce() throws Exception {
-    String body =
-        """
-        {"state":"SVN","title":"Parallel transitions %s","summary":"Why","areas":["POLICE"],
-         "forms":["TRAINING"],"languages":["en"],"priorities":["First"],"providers":["org:OHCHR"],
-         "confidential":false}
-        """
-            .formatted(UUID.randomUUID());
-    String id =
-        send("POST", "/api/v1/assistance/requests", DemoLogins.COORDINATOR_SVN, "en", body)
-            .get("id")
-            .asString();
+    String id = draftRequestOfSlovenia("Parallel transitions");
     String path = "/api/v1/assistance/requests/" + id;
     for (String step : List.of("submit", "withdraw")) {
       long mark = lastAudit();
       List<Answer> answers =
-          parallel(
-              w ->
-                  new Prepared(
-                      () -> {
-                        HttpResponse<String> r =
-                            call(
-                                "POST",
-                                path + "/" + step,
-                                DemoLogins.COORDINATOR_SVN,
-                                language(w),
-                                "{\"reason\": \"" + marker(1, w) + "\"}");
-                        String detail =
-                            r.statusCode() == 409
-                                ? json.readTree(r.body()).get("detail").asString()
-                                : null;
-                        return new Answer(r.statusCode() == 200, r.statusCode(), detail, r.body());
-                      }));
-      List<Integer> acknowledged = new ArrayList<>();
-      for (int w = 0; w < WRITERS; w++) {
-        Answer a = answers.get(w);
-        if (a.acknowledged()) {
-          acknowledged.add(w);
-        } else {
-          assertThat(a.status()).as(a.body()).isEqualTo(409);
-          assertThat(a.message())
-              .isEqualTo(
-                  message(
-                      step.equals("submit")
-                          ? "assistance.error.not-draft"
-                          : "assistance.error.not-submitted",
-                      w));
-        }
-      }
-      assertThat(acknowledged).as("%s acknowledged", step).hasSize(1);
+          postAtOnce(
+              path + "/" + step,
+              DemoLogins.COORDINATOR_SVN,
+              w -> "{\"reason\": \"" + marker(1, w) + "\"}");
+      List<Integer> acknowledged =
+          theOneAcknowledged(
+              answers,
+              step.equals("submit")
+                  ? "assistance.error.not-draft"
+                  : "assistance.error.not-submitted");
       assertThat(
               jdbc.sql(
                       """
@@ -179,17 +146,7 @@ class ParallelWritersIT {
    */
   @Test
   void aProviderAnswersOnce() throws Exception {
-    String body =
-        """
-        {"state":"SVN","title":"Parallel answers %s","summary":"Why","areas":["POLICE"],
-         "forms":["TRAINING"],"languages":["en"],"priorities":["First"],"providers":["org:OHCHR"],
-         "confidential":false}
-        """
-            .formatted(UUID.randomUUID());
-    String id =
-        send("POST", "/api/v1/assistance/requests", DemoLogins.COORDINATOR_SVN, "en", body)
-            .get("id")
-            .asString();
+    String id = draftRequestOfSlovenia("Parallel answers");
     String path = "/api/v1/assistance/requests/" + id;
     send("POST", path + "/submit", DemoLogins.COORDINATOR_SVN, "en", null);
     long read =
@@ -200,36 +157,13 @@ class ParallelWritersIT {
             .asLong();
     long mark = lastAudit();
     List<Answer> answers =
-        parallel(
+        postAtOnce(
+            path + "/answer",
+            DemoLogins.AGENCY_OFFICER,
             w ->
-                new Prepared(
-                    () -> {
-                      HttpResponse<String> r =
-                          call(
-                              "POST",
-                              path + "/answer",
-                              DemoLogins.AGENCY_OFFICER,
-                              language(w),
-                              "{\"answer\": \"%s\", \"note\": \"%s\", \"version\": %d}"
-                                  .formatted(
-                                      w % 2 == 0 ? "accepted" : "declined", marker(1, w), read));
-                      String detail =
-                          r.statusCode() == 409
-                              ? json.readTree(r.body()).get("detail").asString()
-                              : null;
-                      return new Answer(r.statusCode() == 200, r.statusCode(), detail, r.body());
-                    }));
-    List<Integer> acknowledged = new ArrayList<>();
-    for (int w = 0; w < WRITERS; w++) {
-      Answer a = answers.get(w);
-      if (a.acknowledged()) {
-        acknowledged.add(w);
-      } else {
-        assertThat(a.status()).as(a.body()).isEqualTo(409);
-        assertThat(a.message()).isEqualTo(message("assistance.error.answered-meanwhile", w));
-      }
-    }
-    assertThat(acknowledged).as("answers acknowledged").hasSize(1);
+                "{\"answer\": \"%s\", \"note\": \"%s\", \"version\": %d}"
+                    .formatted(w % 2 == 0 ? "accepted" : "declined", marker(1, w), read));
+    List<Integer> acknowledged = theOneAcknowledged(answers, "assistance.error.answered-meanwhile");
     String providerRow =
         jdbc.sql("select id::text from assistance_request_provider where request_id = ?::uuid")
             .param(id)
@@ -751,6 +685,55 @@ class ParallelWritersIT {
 
   interface Preparation {
     Prepared prepare(int w) throws Exception;
+  }
+
+  /** A draft request of Slovenia's coordinator addressed to OHCHR; its id. */
+  private String draftRequestOfSlovenia(String title) throws Exception {
+    String body =
+        """
+        {"state":"SVN","title":"%s %s","summary":"Why","areas":["POLICE"],
+         "forms":["TRAINING"],"languages":["en"],"priorities":["First"],"providers":["org:OHCHR"],
+         "confidential":false}
+        """
+            .formatted(title, UUID.randomUUID());
+    return send("POST", "/api/v1/assistance/requests", DemoLogins.COORDINATOR_SVN, "en", body)
+        .get("id")
+        .asString();
+  }
+
+  /** Every writer posts its body to the same path at the same moment, in its language. */
+  private List<Answer> postAtOnce(String path, String who, IntFunction<String> bodyOf)
+      throws Exception {
+    return parallel(
+        w ->
+            new Prepared(
+                () -> {
+                  HttpResponse<String> r = call("POST", path, who, language(w), bodyOf.apply(w));
+                  String detail =
+                      r.statusCode() == 409
+                          ? json.readTree(r.body()).get("detail").asString()
+                          : null;
+                  return new Answer(r.statusCode() == 200, r.statusCode(), detail, r.body());
+                }));
+  }
+
+  /**
+   * The writers whose write was acknowledged, which must be exactly one; every other was refused
+   * with {@code 409} and the message of {@code refusal} in its language.
+   */
+  private List<Integer> theOneAcknowledged(List<Answer> answers, String refusal) {
+    List<Integer> acknowledged = new ArrayList<>();
+    for (int w = 0; w < WRITERS; w++) {
+      Answer a = answers.get(w);
+      if (a.acknowledged()) {
+        acknowledged.add(w);
+      } else {
+        assertThat(a.status()).as(a.body()).isEqualTo(409);
+        assertThat(a.message()).isEqualTo(message(refusal, w));
+      }
+    }
+    assertThat(acknowledged).as("writes acknowledged").hasSize(1);
+    return acknowledged;
   }
 
   private List<Answer> parallel(Preparation preparation) throws Exception {

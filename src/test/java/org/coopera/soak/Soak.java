@@ -364,14 +364,20 @@ public final class Soak {
     }
   }
 
-  private static final Pattern HEAP_USED = Pattern.compile("total \\d+K, used (\\d+)K");
+  /** The last line of a class histogram: all instances, and their bytes. */
+  private static final Pattern LIVE_TOTAL = Pattern.compile("(?m)^Total\\s+\\d+\\s+(\\d+)\\s*$");
 
+  /**
+   * The bytes of the live objects, counted by a class histogram, which a full collection precedes
+   * (what {@code GC.heap_info} prints after {@code GC.run} includes what 100 clients allocate in
+   * between), and the process's resident memory.
+   */
   static MemorySample sample(long pid, Duration at) throws IOException, InterruptedException {
-    jcmd(pid, "GC.run");
-    String info = jcmd(pid, "GC.heap_info");
-    Matcher used = HEAP_USED.matcher(info);
-    if (!used.find()) {
-      throw new IllegalStateException("jcmd GC.heap_info printed no heap size: " + info);
+    String histogram = jcmd(pid, "GC.class_histogram");
+    Matcher live = LIVE_TOTAL.matcher(histogram);
+    if (!live.find()) {
+      throw new IllegalStateException(
+          "jcmd GC.class_histogram printed no total: " + abbreviate(histogram));
     }
     long resident = 0;
     Path status = Path.of("/proc", Long.toString(pid), "status");
@@ -382,7 +388,7 @@ public final class Soak {
         }
       }
     }
-    return new MemorySample(at, Long.parseLong(used.group(1)), resident);
+    return new MemorySample(at, Long.parseLong(live.group(1)) / 1024, resident);
   }
 
   private static String jcmd(long pid, String command) throws IOException, InterruptedException {
