@@ -116,16 +116,7 @@ class ParallelWritersIT {
               step.equals("submit")
                   ? "assistance.error.not-draft"
                   : "assistance.error.not-submitted");
-      assertThat(
-              jdbc.sql(
-                      """
-                      select count(distinct transaction_id) from audit_entry
-                      where table_name = 'assistance_request' and record_id = ?
-                        and operation = 'UPDATE' and id > ?
-                      """)
-                  .params(id, mark)
-                  .query(Long.class)
-                  .single())
+      assertThat(auditedChanges("assistance_request", id, mark))
           .as("audited %s", step)
           .isEqualTo(1);
       if (step.equals("withdraw")) {
@@ -175,17 +166,7 @@ class ParallelWritersIT {
                 .query(String.class)
                 .single())
         .isEqualTo(marker(1, acknowledged.get(0)));
-    assertThat(
-            jdbc.sql(
-                    """
-                    select count(distinct transaction_id) from audit_entry
-                    where table_name = 'assistance_request_provider' and record_id = ?
-                      and operation = 'UPDATE' and id > ?
-                    """)
-                .params(providerRow, mark)
-                .query(Long.class)
-                .single())
-        .isEqualTo(1);
+    assertThat(auditedChanges("assistance_request_provider", providerRow, mark)).isEqualTo(1);
     // the stale version is still refused; the version read now changes the answer
     assertThat(
             call(
@@ -787,12 +768,17 @@ class ParallelWritersIT {
 
   /** How many transactions changed the record since {@code mark}, as the audit trail says. */
   private long auditedChanges(Subject s, long mark) {
+    return auditedChanges(s.table(), s.recordId(), mark);
+  }
+
+  /** How many transactions changed this row since {@code mark}, as the audit trail says. */
+  private long auditedChanges(String table, String recordId, long mark) {
     return jdbc.sql(
             """
             select count(distinct transaction_id) from audit_entry
             where table_name = ? and record_id = ? and operation = 'UPDATE' and id > ?
             """)
-        .params(s.table(), s.recordId(), mark)
+        .params(table, recordId, mark)
         .query(Long.class)
         .single();
   }

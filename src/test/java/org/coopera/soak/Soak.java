@@ -833,20 +833,13 @@ public final class Soak {
                 200);
         case 4 ->
             call("page: State profile", server.http, server.get("/states/" + state, null), 200);
-        case 5 -> {
+        case 5, 6 -> {
           String dashboard = world.dashboards.get(random.nextInt(world.dashboards.size()));
+          boolean api = random.nextBoolean();
           call(
-              "api: dashboard " + dashboard,
+              (api ? "api: dashboard " : "page: dashboard ") + dashboard,
               server.http,
-              server.get("/api/v1/stats/" + dashboard, null),
-              200);
-        }
-        case 6 -> {
-          String dashboard = world.dashboards.get(random.nextInt(world.dashboards.size()));
-          call(
-              "page: dashboard " + dashboard,
-              server.http,
-              server.get("/dashboards/" + dashboard, null),
+              server.get((api ? "/api/v1/stats/" : "/dashboards/") + dashboard, null),
               200);
         }
         default -> call("page: home", server.http, server.get("/", null), 200);

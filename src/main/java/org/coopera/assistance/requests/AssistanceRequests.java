@@ -262,10 +262,9 @@ public class AssistanceRequests {
     if (!value.equals("ACCEPTED") && !value.equals("DECLINED")) {
       throw new InvalidInputException("assistance.error.answer", "answer");
     }
-    if (version != null && version != mine.get(0).version()) {
-      throw new RequestConflict("assistance.error.answered-meanwhile", current.status());
-    }
     for (Provider p : mine) {
+      // the version the person read, for the row they answer for; as loaded for any other
+      long read = version != null && p == mine.get(0) ? version : p.version();
       int answeredNow =
           jdbc.sql(
                   """
@@ -279,7 +278,7 @@ public class AssistanceRequests {
                   user.accountId(),
                   Timestamp.from(clock.instant()),
                   p.id(),
-                  p.version())
+                  read)
               .update();
       if (answeredNow == 0) {
         // answered by someone else of the same provider since it was read: theirs stays
